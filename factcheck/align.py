@@ -1,0 +1,432 @@
+"""Facts → events: attach each fact to the event mention it describes, then group across documents.
+
+Three steps, each a pure function of the previous one:
+
+1. **Attachment.** A fact belongs to the nearest event mention in its clause
+   (the sentence cut at connectives such as "followed by" or "after"), else in
+   its sentence. A count with no event word near it ("about 100,000 troops
+   around the border") makes an implicit event of its own, typed by what
+   happens to what is counted (troops deployed, troops withdrawn).
+2. **Within a document**, mentions of the same type whose participants and
+   dates agree are one event ("held phone talks late on Thursday" … "the call
+   convened at 23:35").
+3. **Across documents**, document events are grouped by type (the blocking
+   key, so a batch never compares all pairs) and merged greedily by evidence:
+   shared participants, compatible dates, same venue. Two events of one
+   document are never merged (the document itself tells them apart), and a
+   merge must be compatible with every member of both groups, so a vague
+   mention cannot bridge two different events.
+
+Dates decide: events of one type on different days stay apart, unless the
+parties match strongly (two or more shared) and the days are close, in which
+case the sources disagree about the date of one event — a conflict the
+comparator will report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from factcheck.documents import Document
+from factcheck.extractors.events import PARTY_TYPES
+from factcheck.facts import EventMention, Fact
+from factcheck.values import DateValue
+
+__all__ = ["DocEvent", "Event", "align"]
+
+COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
+                             "deployment", "withdrawal", "election"})
+_IMPLICIT_TYPE = {"deployed": "deployment", "withdrawn": "withdrawal", "killed": "death", "injured": "death",
+                  "arrested": "arrest", "evacuated": "evacuation"}
+ATTACHABLE = {
+    "date": frozenset({"date"}),
+    "time": frozenset({"start", "end", "time"}),
+    "duration": frozenset({"duration", "offset"}),
+    "place": frozenset({"venue"}),
+    "quantity": frozenset({"count", "magnitude", "measure", "age", "percent", "amount"}),
+}
+# how far apart two reported days of one event may be and still be one event with a date conflict
+DATE_CONFLICT_WINDOW_DAYS = 14
+
+
+@attrs.frozen(slots=True)
+class DocEvent:
+    """One event as one document tells it: its mentions and the facts attached to them."""
+
+    id: str
+    doc_id: str
+    type: str
+    mention_ids: tuple[str, ...]
+    fact_ids: tuple[str, ...]
+    participants: frozenset[str]
+    date: DateValue | None
+    weak_date: DateValue | None
+    venues: tuple[str, ...]
+    distinct: bool
+    implicit: bool = False
+
+    @property
+    def parties(self) -> frozenset[str]:
+        """Countries and organisations taking part (the identity of talks and calls)."""
+        return frozenset(p for p in self.participants if not p.startswith("person:"))
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """A real-world event as the batch reports it: label, type, date, participants, documents, facts."""
+
+    id: str
+    type: str
+    label: str
+    date: str | None
+    participants: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    fact_ids: tuple[str, ...]
+    parts: tuple[DocEvent, ...] = attrs.field(repr=False, eq=False)
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's ``events[]`` object."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "type": self.type,
+            "date": self.date,
+            "participants": list(self.participants),
+            "doc_ids": list(self.doc_ids),
+            "fact_ids": list(self.fact_ids),
+        }
+
+
+_FRONTED = frozenset("on in at by during since until earlier later last next this after before early late "
+                     "today yesterday tomorrow".split())
+COUNTED_NOUNS = frozenset({"troops", "people", "dead", "injured", "casualties", "homes", "buildings"})
+
+
+def _fronted(fact: Fact, text: str) -> bool:
+    """Whether the fact's clause opens its sentence as an adverbial ("On January 10, … talks are scheduled")."""
+    head = text[fact.clause[0]:fact.start].strip().lower()
+    first = head.split()[0] if head else ""
+    return fact.clause[0] == fact.sentence_start and (not head or first in _FRONTED)
+
+
+def _attach(facts: Sequence[Fact], text: str) -> dict[str, list[Fact]]:
+    """Map event-mention fact id → the facts attached to it (implicit mentions get synthetic ids).
+
+    A fact attaches to the nearest event word of its clause. When its clause
+    has none, it may reach into the sentence: forward only from an opening
+    adverbial clause ("On January 10, … talks are scheduled"), otherwise back
+    to an earlier event word. A venue follows its event word ("talks … in
+    Geneva"). A count attaches only to an event that has counts (an attack,
+    a quake); without one it makes an implicit event of its own.
+    """
+    mentions = [f for f in facts if f.kind == "event"]
+    attached: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        roles = ATTACHABLE.get(fact.kind)
+        if roles is None or fact.role not in roles:
+            continue
+        pool = [m for m in mentions if m.sentence == fact.sentence]
+        if fact.kind == "quantity" and fact.role == "count":
+            pool = [m for m in pool if m.value.type in COUNTABLE_TYPES]
+        if fact.kind == "place":
+            pool = [m for m in pool if m.value.type != "call" and m.end <= fact.start]
+        in_clause = [m for m in pool if fact.clause[0] <= m.start < fact.clause[1]]
+        if not in_clause and fact.kind != "place":
+            forward = _fronted(fact, text)
+            in_clause = [m for m in pool if (m.start > fact.end) == forward]
+        if not in_clause:
+            q = fact.value
+            if fact.kind == "quantity" and fact.role == "count" and (
+                    q.noun in COUNTED_NOUNS or q.qualifier in _IMPLICIT_TYPE):
+                attached[f"implicit:{fact.id}"].append(fact)
+            continue
+        best = min(in_clause, key=lambda m: (_distance(m, fact), m.start))
+        attached[best.id].append(fact)
+    return attached
+
+
+def _distance(mention: Fact, fact: Fact) -> int:
+    if fact.start >= mention.end:
+        return fact.start - mention.end
+    if mention.start >= fact.end:
+        return mention.start - fact.end + 5  # facts more often follow their event word
+    return 0
+
+
+def _explicit_date(facts: Iterable[Fact]) -> DateValue | None:
+    dates = [f.value for f in facts if f.kind == "date"]
+    if not dates:
+        return None
+    resolved = [d for d in dates if d.resolved]
+    pool = resolved or dates
+    # the most precise: a single day beats a month beats a relative span
+    return min(pool, key=lambda d: _width(d))
+
+
+def _width(d: DateValue) -> int:
+    days = d.days()
+    if days is None:
+        return 10_000 if d.relative is None else 20_000
+    return (days[1] - days[0]).days
+
+
+def _weak_date(doc: Document, tense: str | None) -> DateValue | None:
+    """The days an undated news mention most likely refers to: around publication."""
+    if doc.published is None:
+        return None
+    ref = doc.published.date()
+    if tense == "future":
+        return DateValue(earliest=ref, latest=ref + dt.timedelta(days=60), approx=True)
+    return DateValue(earliest=ref - dt.timedelta(days=2), latest=ref + dt.timedelta(days=1), approx=True)
+
+
+def _parties_ok(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+@attrs.define
+class _Group:
+    """A document event while it is being built."""
+
+    type: str
+    tense: str | None
+    mentions: list[Fact] = attrs.field(factory=list)
+    facts: list[Fact] = attrs.field(factory=list)
+    participants: set[str] = attrs.field(factory=set)
+    parties: set[str] = attrs.field(factory=set)
+    date: DateValue | None = None
+    distinct: bool = False
+
+    def add(self, mention: Fact, own: Sequence[Fact], date: DateValue | None) -> None:
+        value: EventMention = mention.value
+        self.mentions.append(mention)
+        self.facts.extend(own)
+        if not value.negated:
+            self.participants |= value.participants
+            self.parties |= {p for p in value.participants if not p.startswith("person:")}
+        if date is not None and (self.date is None or _width(date) < _width(self.date)):
+            self.date = date
+        self.distinct = self.distinct or value.distinct
+
+    def accepts(self, mention: Fact, date: DateValue | None) -> bool:
+        value: EventMention = mention.value
+        if value.type != self.type:
+            return False
+        parties = frozenset(p for p in value.participants if not p.startswith("person:"))
+        if not _parties_ok(frozenset(self.parties), parties):
+            return False
+        if date is not None and self.date is not None:
+            if date.compatible(self.date) is False:
+                return False
+            if date.relative != self.date.relative and "past" in (date.relative, self.date.relative):
+                return False
+        return True
+
+    def evidence(self, mention: Fact, own: Sequence[Fact]) -> float:
+        venues = {f.value.id for f in own if f.kind == "place"}
+        mine = {f.value.id for f in self.facts if f.kind == "place"}
+        shared = len(mention.value.participants & self.participants)
+        return 2.0 * len(venues & mine) - 2.0 * bool(venues and mine and not venues & mine) + shared
+
+
+def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
+    """Group one document's mentions into the events it tells of.
+
+    Two words for one event in one clause ("meet … for security talks") are
+    one mention. Dated mentions are grouped first, by type, parties and
+    compatible dates; an undated mention then joins the compatible group with
+    the most evidence (same venue, shared participants; the nearest earlier
+    one on a tie), or starts its own.
+    """
+    attached = _attach(facts, doc.text)
+    mentions = [f for f in facts if f.kind == "event"]
+    own = {m.id: attached.get(m.id, []) for m in mentions}
+    dates = {m.id: _explicit_date(own[m.id]) for m in mentions}
+    groups: list[_Group] = []
+    placed: dict[str, _Group] = {}
+    for mention in mentions:  # one clause, one event
+        for group in groups:
+            if group.type == mention.value.type and any(m.clause == mention.clause for m in group.mentions):
+                group.add(mention, own[mention.id], dates[mention.id])
+                placed[mention.id] = group
+                break
+        else:
+            if dates[mention.id] is not None:
+                target = next((g for g in reversed(groups) if g.date is not None and g.accepts(mention, dates[mention.id])), None)
+                if target is None:
+                    target = _Group(type=mention.value.type, tense=mention.value.tense)
+                    groups.append(target)
+                target.add(mention, own[mention.id], dates[mention.id])
+                placed[mention.id] = target
+    for mention in mentions:
+        if mention.id in placed:
+            continue
+        candidates = [g for g in groups if g.accepts(mention, None)]
+        if candidates:
+            def rank(g: _Group) -> tuple[float, int]:
+                before = [m.start for m in g.mentions if m.start < mention.start]
+                return g.evidence(mention, own[mention.id]), max(before, default=-len(doc.text))
+            target = max(candidates, key=rank)
+        else:
+            target = _Group(type=mention.value.type, tense=mention.value.tense)
+            groups.append(target)
+        target.add(mention, own[mention.id], None)
+        placed[mention.id] = target
+    out: list[DocEvent] = []
+    groups.sort(key=lambda g: g.mentions[0].start)
+    for n, group in enumerate(groups):
+        if not group.facts:
+            continue
+        fact_ids = tuple(f.id for f in sorted(group.facts, key=lambda f: f.start))
+        out.append(DocEvent(
+            id=f"{doc.id}/e{n}", doc_id=doc.id, type=group.type,
+            mention_ids=tuple(m.id for m in sorted(group.mentions, key=lambda m: m.start)),
+            fact_ids=fact_ids, participants=frozenset(group.participants), date=group.date,
+            weak_date=_weak_date(doc, group.tense),
+            venues=tuple(sorted({f.value.id or f.value.name for f in group.facts if f.kind == "place"})),
+            distinct=group.distinct,
+        ))
+    implicit = sorted(k for k in attached if k.startswith("implicit:"))
+    for n, key in enumerate(implicit, start=len(groups)):
+        fact = attached[key][0]
+        kind = _IMPLICIT_TYPE.get(fact.value.qualifier or "", f"count:{fact.value.noun}")
+        out.append(DocEvent(
+            id=f"{doc.id}/e{n}", doc_id=doc.id, type=kind, mention_ids=(), fact_ids=(fact.id,),
+            participants=frozenset(), date=None, weak_date=_weak_date(doc, None), venues=(), distinct=False,
+            implicit=True,
+        ))
+    return out
+
+
+def _date_relation(a: DocEvent, b: DocEvent) -> tuple[bool, float]:
+    """Whether two document events can be on the same day, and how much the dates say so.
+
+    Dates the texts give are binding; the "around publication" guess for an
+    undated mention only weighs in the score.
+    """
+    if a.date is not None and b.date is not None:
+        ok = a.date.compatible(b.date)
+        if ok is False:
+            return False, 0.0
+        return True, 1.0 if ok and a.date.same_day(b.date) else 0.3
+    one = a.date or b.date
+    other = b.weak_date if a.date is not None else a.weak_date
+    if one is None:
+        one, other = a.weak_date, b.weak_date
+    if one is not None and other is not None:
+        ok = one.compatible(other)
+        return True, 0.2 if ok else -0.3 if ok is False else 0.0
+    return True, 0.0
+
+
+def _close_dates(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return False
+    da, db = a.days(), b.days()
+    if da is not None and db is not None:
+        gap = max((db[0] - da[1]).days, (da[0] - db[1]).days)
+        return gap <= DATE_CONFLICT_WINDOW_DAYS
+    # partial dates: same month, days apart
+    return a.month is not None and a.month == b.month
+
+
+@attrs.frozen(slots=True)
+class _Link:
+    score: float
+    date_conflict: bool = False
+    strong: bool = False
+
+
+def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
+    """Evidence that two document events are one event; ``None`` when they cannot be."""
+    if a.doc_id == b.doc_id or a.type != b.type:
+        return None
+    if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
+        return None
+    if a.type not in PARTY_TYPES and a.participants and b.participants and not a.participants & b.participants:
+        return None
+    shared = len(a.participants & b.participants)
+    strong = shared >= 2 and len(a.parties & b.parties) >= 2 and not (a.distinct or b.distinct)
+    ok, date_score = _date_relation(a, b)
+    venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
+    if not ok:
+        # different days: one event only if close in time and, for the merge, strongly linked
+        if a.distinct or b.distinct or not _close_dates(a.date, b.date):
+            return None
+        return _Link(shared - 0.5 + venue_score, date_conflict=True, strong=strong)
+    return _Link(shared + date_score + venue_score + 0.01, strong=strong)
+
+
+def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
+    """Greedy merging by evidence, with complete-link constraints.
+
+    Every pair across two groups must be able to be one event; a pair whose
+    dates disagree is accepted only when the parties match strongly on both
+    sides of the merge (the sources then disagree about the date).
+    """
+    links: dict[tuple[int, int], _Link] = {}
+    for (i, a), (j, b) in itertools.combinations(enumerate(block), 2):
+        link = _pair(a, b)
+        if link is not None:
+            links[(i, j)] = link
+    owner = list(range(len(block)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        cross = [links.get((min(x, y), max(x, y))) for x in members[ci] for y in members[cj]]
+        if any(link is None for link in cross):
+            continue
+        if any(link.date_conflict for link in cross if link) and not any(link.strong for link in cross if link):
+            continue
+        for y in members[cj]:
+            owner[y] = ci
+        members[ci].extend(members.pop(cj))
+    return [[block[i] for i in sorted(m)] for m in members.values()]
+
+
+def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tuple[Event, ...]:
+    """Group the facts of a batch into events, deterministically."""
+    doc_events: list[DocEvent] = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        doc_events.extend(_doc_events(doc, facts.get(doc.id, ())))
+    blocks: dict[str, list[DocEvent]] = defaultdict(list)
+    for ev in doc_events:
+        blocks[ev.type].append(ev)
+    all_facts = {f.id: f for fs in facts.values() for f in fs}
+    events: list[Event] = []
+    for kind in sorted(blocks):
+        for cluster in _cluster(blocks[kind]):
+            events.append(_event(cluster, all_facts))
+    events.sort(key=lambda e: (e.fact_ids[0] if e.fact_ids else "", e.type))
+    return tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(events))
+
+
+def _event(cluster: list[DocEvent], facts: Mapping[str, Fact]) -> Event:
+    participants = sorted(set().union(*(e.participants for e in cluster)))
+    dates = [e.date for e in cluster if e.date is not None and e.date.days() is not None]
+    single = [d.days()[0] for d in dates if d.days()[0] == d.days()[1]]  # type: ignore[index]
+    date = None
+    if single:
+        date = max(set(single), key=lambda d: (single.count(d), -d.toordinal())).isoformat()
+    elif dates:
+        date = dates[0].iso
+    kind = cluster[0].type
+    names = [p.split(":", 1)[1] for p in participants]
+    pretty = [n.title() if p.startswith("person:") else n for n, p in zip(names, participants)]
+    label = f"{kind.replace('count:', '').title()}"
+    if pretty:
+        label += " of " + ", ".join(pretty[:4])
+    if date:
+        label += f", {date}"
+    fact_ids = tuple(sorted({f for e in cluster for f in e.fact_ids}, key=lambda f: (facts[f].doc_id, facts[f].start)))
+    return Event(
+        id="", type=kind, label=label, date=date, participants=tuple(participants),
+        doc_ids=tuple(sorted({e.doc_id for e in cluster})), fact_ids=fact_ids, parts=tuple(cluster),
+    )

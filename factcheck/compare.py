@@ -1,0 +1,493 @@
+"""Events → findings: compare what the sources say about each event, attribute by attribute.
+
+Every comparison goes through the value's semantics: times through their UTC
+offsets, a start and an end through the reported duration, approximate values
+as ranges, places through containment, dates through their grain and what
+the text left out. Each finding lists its claims with exact spans and says in
+one plain sentence why it is a conflict, or how it was reconciled.
+
+Only claims from two or more documents make a finding: this is a
+cross-source checker, not a style checker.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from factcheck.align import Event
+from factcheck.documents import Document
+from factcheck.facts import Fact
+from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue, format_minutes
+
+__all__ = ["Claim", "Finding", "compare_events"]
+
+# minutes of slack when joining a start and an end through a duration
+JOIN_TOLERANCE_MINUTES = 5
+POINT_EVENT_TYPES = frozenset({"earthquake", "shooting", "attack", "bombing", "crash", "fire", "death", "arrest"})
+GROWING_QUALIFIERS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "destroyed", "damaged"})
+VERDICT_ORDER = {"conflict": 0, "reconciled": 1, "agreement": 2}
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """What one document says: the fact, its exact span and normalised value."""
+
+    doc_id: str
+    fact_id: str
+    text: str
+    start: int
+    end: int
+    value: Mapping[str, Any]
+    role: str
+    note: str | None = None
+
+    @classmethod
+    def of(cls, fact: Fact, *, value: Mapping[str, Any] | None = None, note: str | None = None) -> Claim:
+        """The claim a fact makes (optionally with a derived value)."""
+        return cls(doc_id=fact.doc_id, fact_id=fact.id, text=fact.text, start=fact.start, end=fact.end,
+                   value=value if value is not None else fact.value.to_json(), role=fact.role, note=note)
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's ``claims[]`` object."""
+        out = {"doc_id": self.doc_id, "fact_id": self.fact_id, "text": self.text, "start": self.start,
+               "end": self.end, "role": self.role, "value": dict(self.value)}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """The verdict on one attribute of one event, with its claims and a one-sentence explanation."""
+
+    id: str
+    verdict: str
+    event_id: str
+    attribute: str
+    summary: str
+    explanation: str
+    claims: tuple[Claim, ...]
+    update: bool = False
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        """The documents whose claims the finding quotes."""
+        return tuple(sorted({c.doc_id for c in self.claims}))
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's ``findings[]`` object."""
+        out: dict[str, Any] = {
+            "id": self.id, "verdict": self.verdict, "event_id": self.event_id, "attribute": self.attribute,
+            "summary": self.summary, "explanation": self.explanation,
+            "claims": [c.to_json() for c in self.claims],
+        }
+        if self.update:
+            out["update"] = True
+        return out
+
+    def __repr__(self) -> str:
+        return f"<Finding {self.id} {self.verdict} {self.attribute}: {self.summary}>"
+
+
+@attrs.frozen(slots=True)
+class _Draft:
+    verdict: str
+    attribute: str
+    summary: str
+    explanation: str
+    claims: tuple[Claim, ...]
+    update: bool = False
+
+
+def _docs(facts: Iterable[Fact]) -> set[str]:
+    return {f.doc_id for f in facts}
+
+
+def _by_value(facts: Sequence[Fact], describe: Callable[[Fact], str]) -> str:
+    """'A (doc1, doc2) vs B (doc3)' grouping of facts by their described value."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in facts:
+        label = describe(f)
+        if f.doc_id not in groups[label]:
+            groups[label].append(f.doc_id)
+    return "; ".join(f"{', '.join(docs)} {'say' if len(docs) > 1 else 'says'} {label}" for label, docs in groups.items())
+
+
+# ---------------------------------------------------------------- dates
+
+def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+    if len(_docs(facts)) < 2:
+        return None
+    conflicts = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
+                 if a.doc_id != b.doc_id and a.value.compatible(b.value) is False]
+    claims = tuple(Claim.of(f) for f in facts)
+    if conflicts:
+        values = _distinct(f.value.describe() for f in facts if any(f in pair for pair in conflicts))
+        a, b = conflicts[0]
+        return _Draft("conflict", "date", " vs ".join(values),
+                      f"The sources date this event differently and the dates cannot overlap: "
+                      f"{_by_value(facts, lambda f: f'{f.value.describe()} ({f.text!r})')}.", claims)
+    resolved = {f.value.iso for f in facts}
+    if len(resolved) == 1 and all(f.value.resolved for f in facts):
+        return _Draft("agreement", "date", facts[0].value.describe(),
+                      f"All sources give {facts[0].value.describe()}.", claims)
+    reasons = []
+    for f in facts:
+        v: DateValue = f.value
+        if v.year_source == "published" and not any(ch.isdigit() for ch in f.text[-4:]):
+            published = docs[f.doc_id].published
+            reasons.append(f"{f.text!r} in {f.doc_id} resolves to {v.describe()} against its publication date "
+                           f"{published.date().isoformat() if published else '?'}")
+        elif not v.resolved:
+            reasons.append(f"{f.text!r} in {f.doc_id} gives no year or week ({v.iso}) and fits the others")
+        elif v.days() is not None and v.days()[0] != v.days()[1]:  # type: ignore[index]
+            reasons.append(f"{v.describe()} ({f.text!r}, {f.doc_id}) contains the day the others give")
+    best = max((f.value for f in facts if f.value.resolved), key=lambda v: -_span(v), default=facts[0].value)
+    return _Draft("reconciled", "date", best.describe(),
+                  "The dates are written differently but agree: " + "; ".join(_distinct(reasons)) + ".", claims)
+
+
+def _span(v: DateValue) -> int:
+    days = v.days()
+    return (days[1] - days[0]).days if days else 10_000
+
+
+def _distinct(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------- venues
+
+def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+    if len(_docs(facts)) < 2:
+        return None
+    claims = tuple(Claim.of(f) for f in facts)
+    pairs = [(a, b, a.value.relation(b.value)) for i, a in enumerate(facts) for b in facts[i + 1:] if a.doc_id != b.doc_id]
+    disjoint = [(a, b) for a, b, rel in pairs if rel == "disjoint"]
+    names = _distinct(f.value.name for f in facts)
+    if disjoint:
+        a, b = disjoint[0]
+        return _Draft("conflict", "venue", " vs ".join(names),
+                      f"The sources put this event in different places, neither of which contains the other: "
+                      f"{_by_value(facts, lambda f: f.value.name)}.", claims)
+    if all(rel == "same" for _, _, rel in pairs):
+        return _Draft("agreement", "venue", names[0], f"All sources place it in {names[0]}.", claims)
+    inside = [(a, b) for a, b, rel in pairs if rel in ("contains", "within")]
+    a, b = inside[0]
+    outer, inner = (a, b) if a.value.contains(b.value) else (b, a)
+    return _Draft("reconciled", "venue", " / ".join(names),
+                  f"{inner.value.name} is in {outer.value.name}, so {inner.doc_id} and {outer.doc_id} agree "
+                  f"at different precision.", claims)
+
+
+# ---------------------------------------------------------------- times
+
+def _circle_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two arcs (start, length) of the 24-hour circle share a minute."""
+    (sa, la), (sb, lb) = a, b
+    return (sb - sa) % 1440 < la or (sa - sb) % 1440 < lb
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+
+
+def _time_text(f: Fact, value: TimeValue | None = None) -> str:
+    value = value or f.value
+    utc = value.utc_minute
+    if utc is None:
+        return f"{f.text!r} (zone unknown)"
+    if value.is_interval:
+        rng = value.utc_range()
+        assert rng is not None
+        end = f"{_clock(rng[0] + rng[1])}" if value.until is not None else "later"
+        return f"{f.text!r} ({_clock(rng[0])}-{end} UTC)"
+    return f"{f.text!r} ({_clock(utc)} UTC)"
+
+
+def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[Fact, TimeValue, str]] = ()) -> _Draft | None:
+    items: list[tuple[Fact, TimeValue, str | None]] = [(f, f.value, None) for f in facts]
+    items.extend((f, v, note) for f, v, note in extra)
+    if len({f.doc_id for f, _, _ in items}) < 2:
+        return None
+    comparable = []
+    for i, (fa, va, _) in enumerate(items):
+        for fb, vb, _ in items[i + 1:]:
+            if fa.doc_id == fb.doc_id:
+                continue
+            ra, rb = va.utc_range(), vb.utc_range()
+            if ra is None and rb is None and va.offset is None and vb.offset is None:
+                ra = (va.minute - (10 if va.approx else 0)) % 1440, (21 if va.approx else 1)
+                rb = (vb.minute - (10 if vb.approx else 0)) % 1440, (21 if vb.approx else 1)
+            if ra is None or rb is None:
+                continue
+            comparable.append((fa, va, fb, vb, _circle_overlap(ra, rb)))
+    if not comparable:
+        return None
+    claims = tuple(Claim.of(f, value=_with_note(v, note) if note else None, note=note) for f, v, note in items)
+    label = attribute.replace("_", " ")
+    bad = [(fa, va, fb, vb) for fa, va, fb, vb, ok in comparable if not ok]
+    if bad:
+        fa, va, fb, vb = bad[0]
+        return _Draft("conflict", attribute, f"{_time_text(fa, va)} vs {_time_text(fb, vb)}",
+                      f"The reported {label}s do not match even after converting to UTC: "
+                      f"{fa.doc_id} says {_time_text(fa, va)}, {fb.doc_id} says {_time_text(fb, vb)}.", claims)
+    zones = {v.zone for _, v, _ in items}
+    texts = [_time_text(f, v) for f, v, _ in items]
+    if len(zones) == 1 and len({v.minute for _, v, _ in items}) == 1 and not extra:
+        return _Draft("agreement", attribute, texts[0], f"All sources give the same {label}, {texts[0]}.", claims)
+    utc = _distinct(_clock(v.utc_minute) for _, v, _ in items if v.utc_minute is not None and not v.is_interval)
+    reason = (f"they are the same instant, {', '.join(utc)} UTC, once time zones are converted"
+              if len(utc) == 1 else "their ranges overlap once time zones and approximation are accounted for")
+    derived = [f"{note}" for _, _, note in items if note]
+    sentence = f"The {label}s look different but agree: " + "; ".join(_distinct(texts)) + f" — {reason}"
+    if derived:
+        sentence += " (" + "; ".join(derived) + ")"
+    return _Draft("reconciled", attribute, " = ".join(_distinct(texts)), sentence + ".", claims)
+
+
+def _with_note(value: TimeValue, note: str) -> dict[str, Any]:
+    out = value.to_json()
+    out["derived"] = note
+    return out
+
+
+def _duration_range(f: Fact) -> tuple[float, float]:
+    d: Duration = f.value
+    return d.low / 60, d.high / 60
+
+
+def _compare_durations(facts: Sequence[Fact]) -> _Draft | None:
+    if len(_docs(facts)) < 2:
+        return None
+    claims = tuple(Claim.of(f) for f in facts)
+    bad = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
+           if a.doc_id != b.doc_id and not a.value.overlaps(b.value)]
+    desc = _by_value(facts, lambda f: f"{f.text!r} ({_fmt_range(*_duration_range(f))})")
+    if bad:
+        a, b = bad[0]
+        return _Draft("conflict", "duration", f"{a.text} vs {b.text}",
+                      f"The reported lengths cannot both be right, even allowing for approximation: {desc}.", claims)
+    if len({f.value.iso for f in facts}) == 1 and not any(f.value.approx for f in facts):
+        return _Draft("agreement", "duration", facts[0].value.describe(), f"All sources give {facts[0].value.describe()}.", claims)
+    low = max(_duration_range(f)[0] for f in facts)
+    high = min(_duration_range(f)[1] for f in facts)
+    return _Draft("reconciled", "duration", " ~ ".join(_distinct(f.text for f in facts)),
+                  f"The lengths agree within their stated approximation ({desc}); all allow "
+                  f"{_fmt_range(low, high)}.", claims)
+
+
+def _fmt_range(low: float, high: float) -> str:
+    if math.isinf(high):
+        return f"at least {format_minutes(low)}"
+    if abs(high - low) < 0.5:
+        return format_minutes(low)
+    return f"{format_minutes(low)} to {format_minutes(high)}"
+
+
+def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact]) -> tuple[list[tuple[Fact, TimeValue, str]], _Draft | None]:
+    """Start + duration = end: derived ends, and the start-versus-end finding."""
+    starts = [f for f in event_facts if f.kind == "time" and f.role == "start" and f.value.offset is not None]
+    ends = [f for f in event_facts if f.kind == "time" and f.role == "end" and f.value.offset is not None]
+    offsets = [f for f in event_facts if f.kind == "duration" and f.role == "offset"]
+    lengths = [f for f in event_facts if f.kind == "duration" and f.role == "duration"]
+    derived: list[tuple[Fact, TimeValue, str]] = []
+    for off in offsets:
+        same_doc = [s for s in starts if s.doc_id == off.doc_id and s.sentence == off.sentence and s.start < off.start]
+        if not same_doc:
+            continue
+        start = same_doc[-1]
+        minutes = (off.value.seconds or off.value.low) / 60
+        value = attrs.evolve(start.value, minute=int(start.value.minute + minutes) % 1440, approx=off.value.approx)
+        derived.append((off, value, f"{start.text} + {format_minutes(minutes)} = "
+                                   f"{_clock(value.minute)} local, {_clock(value.utc_minute or 0)} UTC"))
+    if not starts or not (ends or derived):
+        return derived, None
+    docs = {f.doc_id for f in starts} | {f.doc_id for f in ends}
+    if len(docs) < 2:
+        return derived, None
+    windows = [(f, _duration_range(f)) for f in lengths] + [(f, _duration_range(f)) for f in offsets]
+    start = starts[0]
+    checks = []
+    for end in ends:
+        if end.doc_id == start.doc_id and len(docs) > 1 and any(e.doc_id != start.doc_id for e in ends):
+            continue
+        s_utc = start.value.utc_minute
+        rng = end.value.utc_range()
+        assert s_utc is not None and rng is not None
+        first_gap = (rng[0] - s_utc) % 1440
+        last_gap = first_gap + rng[1] - 1
+        checks.append((end, first_gap, last_gap))
+    if not checks:
+        return derived, None
+    claims = [Claim.of(start)] + [Claim.of(e) for e, _, _ in checks]
+    used: list[str] = []
+    consistent = True
+    reasons = []
+    for end, lo, hi in checks:
+        fitting = [(f, w) for f, w in windows
+                   if lo - JOIN_TOLERANCE_MINUTES <= w[1] and w[0] <= hi + JOIN_TOLERANCE_MINUTES]
+        gap_text = format_minutes(lo) if lo == hi else f"between {format_minutes(lo)} and {format_minutes(hi)}"
+        if windows and not fitting:
+            consistent = False
+            reasons.append(f"{end.doc_id}'s end {_time_text(end)} is {gap_text} after {start.doc_id}'s start "
+                           f"{_time_text(start)}, which no reported length allows")
+            continue
+        if fitting:
+            f, w = fitting[0]
+            for g, _ in fitting:
+                if g.id not in used:
+                    used.append(g.id)
+            if lo == hi:
+                reasons.append(f"{start.doc_id}'s start {_time_text(start)} + {format_minutes(lo)} = "
+                               f"{end.doc_id}'s end {_time_text(end)}, matching the reported {f.text!r}")
+            else:
+                reasons.append(f"{end.doc_id}'s end {_time_text(end)} comes {gap_text} after "
+                               f"{start.doc_id}'s start {_time_text(start)}, consistent with {f.text!r}")
+        else:
+            reasons.append(f"{end.doc_id}'s end {_time_text(end)} comes {gap_text} after "
+                           f"{start.doc_id}'s start {_time_text(start)}")
+    claims.extend(Claim.of(by_id[i]) for i in used)
+    summary = f"start {start.text} vs end {', '.join(_distinct(e.text for e, _, _ in checks))}"
+    if not consistent:
+        return derived, _Draft("conflict", "time", summary,
+                               "A start and an end that no reported duration joins: " + "; ".join(reasons) + ".",
+                               tuple(claims))
+    return derived, _Draft("reconciled", "time", summary,
+                           "These are a start and an end, not two versions of one time: " + "; ".join(reasons) + ".",
+                           tuple(claims))
+
+
+# ---------------------------------------------------------------- quantities
+
+_CONVERT = {  # unit -> (dimension, factor to the base unit)
+    "mi": ("length", 1609.344), "km": ("length", 1000.0), "m": ("length", 1.0), "ft": ("length", 0.3048),
+    "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
+}
+
+
+def _base(q: Quantity) -> tuple[str | None, float, float]:
+    low, high = q.low, q.high
+    if q.unit in _CONVERT:
+        dim, factor = _CONVERT[q.unit]
+        # a written figure is rounded: allow half a unit of its last digit
+        slack = 0.5 if q.value is not None and float(q.value).is_integer() else 0.05
+        return dim, (low - (slack if not q.approx else 0)) * factor, (high + (slack if not q.approx else 0)) * factor
+    if q.unit in ("°F", "°C"):
+        to_c = (lambda x: (x - 32) * 5 / 9) if q.unit == "°F" else (lambda x: x)
+        return "temperature", to_c(low) - 0.5, to_c(high) + 0.5
+    return q.unit, low, high
+
+
+def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+    if len(_docs(facts)) < 2:
+        return None
+    claims = tuple(Claim.of(f) for f in facts)
+    ranges = {f.id: _base(f.value) for f in facts}
+    bad = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
+           if a.doc_id != b.doc_id and ranges[a.id][0] == ranges[b.id][0]
+           and not (ranges[a.id][1] <= ranges[b.id][2] and ranges[b.id][1] <= ranges[a.id][2])]
+    desc = _by_value(facts, lambda f: f"{f.text!r} ({f.value.describe()})")
+    noun = facts[0].value.noun
+    subject = f"{noun} {facts[0].value.qualifier}" if noun and facts[0].value.qualifier else (noun or attribute)
+    if bad:
+        a, b = bad[0]
+        update = False
+        explanation = f"The figures for {subject} cannot both be right, even as ranges: {desc}."
+        pa, pb = docs[a.doc_id].published, docs[b.doc_id].published
+        if facts[0].value.qualifier in GROWING_QUALIFIERS and pa is not None and pb is not None and pa != pb:
+            early, late = (a, b) if _cmp_dt(pa, pb) < 0 else (b, a)
+            if late.value.low > early.value.high:
+                update = True
+                explanation = (f"An update rather than a plain contradiction: {late.doc_id}, published later, "
+                               f"reports {late.value.describe()} {subject} where {early.doc_id} reported "
+                               f"{early.value.describe()}.")
+        return _Draft("conflict", attribute, f"{a.text} vs {b.text}", explanation, claims, update=update)
+    if len({(f.value.value, f.value.unit) for f in facts}) == 1 and not any(f.value.approx for f in facts):
+        return _Draft("agreement", attribute, facts[0].value.describe(), f"All sources give {facts[0].value.describe()}.", claims)
+    units = {f.value.unit for f in facts}
+    why = "once units are converted" if len(units) > 1 else "within their stated approximation"
+    return _Draft("reconciled", attribute, " ~ ".join(_distinct(f.text for f in facts)),
+                  f"The figures agree {why}: {desc}.", claims)
+
+
+def _cmp_dt(a: Any, b: Any) -> int:
+    try:
+        return -1 if a < b else (1 if a > b else 0)
+    except TypeError:
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+        return -1 if a < b else (1 if a > b else 0)
+
+
+_QUANTITY_ATTRIBUTE = {
+    ("killed", "people"): "death_toll", ("killed", "dead"): "death_toll", ("injured", "people"): "injured_count",
+}
+
+
+def _quantity_attribute(f: Fact) -> str:
+    q: Quantity = f.value
+    if f.role == "count":
+        return _QUANTITY_ATTRIBUTE.get((q.qualifier or "", q.noun or ""), "count")
+    return {"magnitude": "magnitude", "age": "age", "percent": "percent", "amount": "amount"}.get(
+        f.role, "distance" if q.unit in ("mi", "km", "m", "ft") else "speed" if q.unit in ("mph", "km/h") else "measure")
+
+
+def _quantity_key(f: Fact) -> tuple[str, ...]:
+    q: Quantity = f.value
+    if f.role == "count":
+        return ("count", q.noun or "", q.qualifier or "")
+    if f.role == "measure":
+        return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0])
+    return (f.role, q.unit or "")
+
+
+# ---------------------------------------------------------------- driver
+
+def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, Document]) -> list[_Draft]:
+    facts = [by_id[i] for i in event.fact_ids]
+    drafts: list[_Draft | None] = []
+    drafts.append(_compare_dates([f for f in facts if f.kind == "date"], docs))
+    if event.type != "call":
+        drafts.append(_compare_venues([f for f in facts if f.kind == "place" and f.role == "venue"], docs))
+    derived, joined = _join(facts, by_id)
+    start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
+    drafts.append(_compare_times("start_time", [f for f in facts if f.kind == "time" and f.role in start_roles]))
+    drafts.append(_compare_times("end_time", [f for f in facts if f.kind == "time" and f.role == "end"], derived))
+    drafts.append(_compare_durations([f for f in facts if f.kind == "duration" and f.role == "duration"]))
+    drafts.append(joined)
+    groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.kind == "quantity" and f.role not in ("ordinal", "number"):
+            groups[_quantity_key(f)].append(f)
+    for key in sorted(groups):
+        group = groups[key]
+        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs))
+    return [d for d in drafts if d is not None]
+
+
+def compare_events(events: Sequence[Event], facts: Mapping[str, Fact], docs: Mapping[str, Document]) -> tuple[Finding, ...]:
+    """Findings for every event and attribute reported by two or more documents."""
+    out: list[tuple[Event, _Draft]] = []
+    for event in events:
+        if len(event.doc_ids) < 2:
+            continue
+        for draft in _event_findings(event, facts, docs):
+            out.append((event, draft))
+    counters: dict[str, int] = defaultdict(int)
+    findings = []
+    prefix = {"conflict": "c", "reconciled": "r", "agreement": "a"}
+    for event, d in out:
+        counters[d.verdict] += 1
+        findings.append(Finding(id=f"{prefix[d.verdict]}{counters[d.verdict]}", verdict=d.verdict,
+                                event_id=event.id, attribute=d.attribute, summary=d.summary,
+                                explanation=d.explanation, claims=d.claims, update=d.update))
+    return tuple(findings)

@@ -1,0 +1,202 @@
+"""Extractors: one module per fact kind, each registering itself here.
+
+An extractor is a function ``(ctx: Context) -> Iterable[Candidate]``
+registered with :func:`register`. Extractors run in priority order; a
+candidate whose span overlaps an already accepted value of a *value* kind
+(time, date, duration, quantity) is dropped, so "2035 GMT" is a time and not a
+number. Adding a kind means adding one module in this package: the registry
+imports every module here, there is no central list to edit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from factcheck.documents import Document
+from factcheck.nlp import Parsed
+
+__all__ = ["Candidate", "Context", "Extractor", "register", "registered"]
+
+VALUE_KINDS = frozenset({"time", "date", "duration", "quantity"})
+
+
+@attrs.frozen(slots=True)
+class Candidate:
+    """A fact before it gets its id: kind, role, span, value and provenance."""
+
+    kind: str
+    role: str
+    start: int
+    end: int
+    value: Any
+    rule: str
+    confidence: float = 0.9
+    cues: tuple[str, ...] = ()
+
+
+@attrs.define(slots=True)
+class Context:
+    """What an extractor may look at: the document, its tokens and sentences, and the facts so far."""
+
+    doc: Document
+    parsed: Parsed
+    accepted: list[Candidate] = attrs.field(factory=list)
+    _ignored_starts: list[int] = attrs.field(factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        self._ignored_starts = [s for s, _ in self.doc.ignored]
+
+    @property
+    def text(self) -> str:
+        """The document text exactly as read."""
+        return self.doc.text
+
+    @property
+    def reference(self) -> dt.date | None:
+        """The day the document speaks from (its publication day), if known."""
+        published = self.doc.published
+        return published.date() if published is not None else None
+
+    def ignored(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` touches a boilerplate span."""
+        i = bisect.bisect_right(self._ignored_starts, end - 1) - 1
+        while i >= 0:
+            s, e = self.doc.ignored[i]
+            if e <= start:
+                return False
+            if s < end:
+                return True
+            i -= 1
+        return False
+
+    def taken(self, start: int, end: int, kinds: frozenset[str] = VALUE_KINDS) -> bool:
+        """True when an accepted fact of one of ``kinds`` overlaps ``[start, end)``."""
+        return any(c.start < end and start < c.end and c.kind in kinds for c in self.accepted)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``."""
+        sentences = self.parsed.sentences
+        if not sentences:
+            return (0, len(self.text))
+        return sentences[self.parsed.sentence_at(offset)]
+
+    def clause_span(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``: the sentence cut at connectives that open another event."""
+        s_start, s_end = self.sentence_span(start)
+        left, right = s_start, s_end
+        for m in CLAUSE_BREAK.finditer(self.text, s_start, s_end):
+            if m.end() <= start:
+                left = max(left, m.start())
+            elif m.start() >= end:
+                right = min(right, m.start())
+                break
+        return left, right
+
+    def words_before(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
+        """Up to ``n`` lower-cased word tokens before ``offset`` (not crossing ``limit``)."""
+        limit = self.sentence_span(offset)[0] if limit is None else limit
+        i = self.parsed.token_at(offset) - 1
+        out: list[str] = []
+        while i >= 0 and len(out) < n and self.parsed.token_starts[i] >= limit:
+            if self.parsed.token_ends[i] <= offset:
+                out.append(self.text[self.parsed.token_starts[i]:self.parsed.token_ends[i]].lower())
+            i -= 1
+        out.reverse()
+        return out
+
+    def words_after(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
+        """Up to ``n`` lower-cased word tokens from ``offset`` on (not crossing ``limit``)."""
+        limit = self.sentence_span(offset)[1] if limit is None else limit
+        i = self.parsed.token_at(offset)
+        out: list[str] = []
+        starts, ends = self.parsed.token_starts, self.parsed.token_ends
+        while i < len(starts) and len(out) < n and ends[i] <= limit:
+            if starts[i] >= offset:
+                out.append(self.text[starts[i]:ends[i]].lower())
+            i += 1
+        return out
+
+
+# Connectives that start a clause about another event: "talks on January 10,
+# followed by a January 12 session"; "six months after meeting in Geneva".
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:followed by|following|ahead of|prior to|before|after|while|whereas|since|until|as well as)\b"
+    r"|;|,\s+(?:and|but)\s+(?=a\b|an\b|the\b)|\s[–—]\s",
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|going to|set to|expected to|scheduled|slated|planned|plans? to|due to|"
+    r"upcoming|to be held|to take place|to meet|would|next)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|held|met|spoke|said|ended|began|took place|happened|occurred|ago|last|earlier|"
+    r"yesterday|previous|\w+ed)\b",
+    re.I,
+)
+
+
+def tense(text: str) -> str | None:
+    """``"future"``, ``"past"`` or ``None`` from the markers in a clause.
+
+    >>> tense("The presidents will have a phone call on Thursday")
+    'future'
+    >>> tense("They held phone talks late on Thursday")
+    'past'
+    >>> tense("Talks on Thursday") is None
+    True
+    """
+    if _FUTURE.search(text):
+        return "future"
+    if _PAST.search(text):
+        return "past"
+    return None
+
+
+Func = Callable[[Context], Iterable[Candidate]]
+
+
+@attrs.frozen(slots=True)
+class Extractor:
+    """A registered extractor: its name, the kind it yields, and when it runs."""
+
+    name: str
+    kind: str
+    priority: int
+    func: Func
+
+
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def register(kind: str, *, priority: int) -> Callable[[Func], Func]:
+    """Register an extractor function for a fact kind (lower priority runs first)."""
+
+    def deco(func: Func) -> Func:
+        name = f"{func.__module__}.{func.__name__}"
+        _REGISTRY[name] = Extractor(name=name, kind=kind, priority=priority, func=func)
+        return func
+
+    return deco
+
+
+_LOADED = False
+
+
+def registered() -> tuple[Extractor, ...]:
+    """Every registered extractor, importing this package's modules once."""
+    global _LOADED
+    if not _LOADED:
+        for info in pkgutil.iter_modules(__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")
+        _LOADED = True
+    return tuple(sorted(_REGISTRY.values(), key=lambda e: (e.priority, e.name)))

@@ -1,0 +1,236 @@
+"""Event mentions with their participants: calls, talks, summits, attacks, quakes…
+
+A trigger word ("phone call", "talks", "summit", "earthquake", "shooting")
+names the type of event. Participants come from the trigger's clause:
+countries (and their demonyms and seats of power: "Russian", "Moscow", "the
+Kremlin"), organisations ("NATO", "OSCE") and people ("President Vladimir
+Putin"); they are normalised to keys such as ``country:RU``, ``org:NATO``,
+``person:putin``. A negated mention ("will not participate in the talks")
+keeps no participants.
+
+>>> from factcheck.documents import Document
+>>> from factcheck import extract
+>>> [(f.text, f.value.type, sorted(f.value.participants))
+...  for f in extract(Document(id="x", text="Russian and NATO negotiators will meet for security talks."))
+...  if f.kind == "event"]
+[('meet', 'talks', ['country:RU', 'org:NATO']), ('talks', 'talks', ['country:RU', 'org:NATO'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck._gazetteer import demonym
+from factcheck.extractors import Candidate, Context, register, tense
+from factcheck.facts import EventMention
+
+# trigger phrase -> event type (longest phrases are tried first)
+TRIGGERS: dict[str, str] = {
+    "phone call": "call", "phone calls": "call", "telephone call": "call", "phone conversation": "call",
+    "telephone conversation": "call", "phone talks": "call", "telephone talks": "call", "video call": "call",
+    "video conference": "call", "videoconference": "call", "call": "call", "calls": "call",
+    "conversation": "call", "spoke": "call", "hung up": "call",
+    "talks": "talks", "negotiations": "talks", "meeting": "talks", "meet": "talks", "met": "talks",
+    "session": "talks", "dialogue": "talks", "consultations": "talks", "conference": "talks",
+    "summit": "summit", "virtual summit": "summit",
+    "buildup": "deployment", "build-up": "deployment", "troop buildup": "deployment", "massing": "deployment",
+    "deployment": "deployment",
+    "withdraw": "withdrawal", "withdrawal": "withdrawal", "pullout": "withdrawal", "pull back": "withdrawal",
+    "attack": "attack", "attacks": "attack", "attacked": "attack", "assault": "attack", "raid": "attack",
+    "shooting": "shooting", "shootings": "shooting", "shot": "shooting", "opened fire": "shooting",
+    "gunman": "shooting", "bombing": "bombing", "explosion": "bombing", "blast": "bombing",
+    "earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
+    "fire": "fire", "blaze": "fire", "wildfire": "fire", "crash": "crash", "crashed": "crash", "collision": "crash",
+    "arrest": "arrest", "arrested": "arrest", "arrests": "arrest",
+    "died": "death", "death": "death", "killed": "death",
+    "trial": "trial", "verdict": "verdict", "sentenced": "verdict", "convicted": "verdict",
+    "election": "election", "elections": "election", "vote": "election",
+    "launch": "launch", "launched": "launch", "acquisition": "acquisition", "acquire": "acquisition",
+    "acquired": "acquisition", "takeover": "acquisition", "announced": "announcement",
+    "announcement": "announcement", "visit": "visit", "visited": "visit",
+}
+# event types whose identity is given by the parties taking part
+PARTY_TYPES = frozenset({"call", "talks", "summit", "visit"})
+ORGS = {
+    "NATO": "NATO", "EU": "EU", "European Union": "EU", "OSCE": "OSCE", "UN": "UN", "United Nations": "UN",
+    "OPEC": "OPEC", "G7": "G7", "G20": "G20", "IAEA": "IAEA", "WHO": "WHO", "ASEAN": "ASEAN",
+    "African Union": "AU", "Organization for Security and Cooperation in Europe": "OSCE",
+}
+SEATS = {
+    "Kremlin": "RU", "White House": "US", "Pentagon": "US", "State Department": "US", "Washington": "US",
+    "Moscow": "RU", "Kiev": "UA", "Kyiv": "UA", "Beijing": "CN", "Tehran": "IR", "Downing Street": "GB",
+    "London": "GB", "Paris": "FR", "Berlin": "DE", "Tokyo": "JP", "Brussels": "EU",
+}
+TITLES = frozenset(
+    "president presidents prime minister ministers secretary senator sen. governor gov. spokesman spokeswoman "
+    "spokesperson chancellor king queen pope mr. mrs. ms. dr. judge gen. general col. sgt. officer chief actor "
+    "actress singer rapper coach leader counterpart premier ambassador envoy mayor sheriff director ceo".split()
+)
+_NOT_NAMES = frozenset(
+    "The A An And But Or In On At For From By With Of To As It Its This That These Those He She They We I You "
+    "His Her Their Our Both Earlier Later While When After Before During Since Until However Meanwhile Moscow "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Russian American US U.S. NATO Kremlin White House Security Council "
+    "State Department Defense National News Leave Reply Back Top Note Related Articles Source".split()
+)
+
+_TRIGGER = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True)) + r")\b", re.I
+)
+ORG_NAME = _ORG = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(ORGS, key=len, reverse=True)) + r")\b")
+_SEAT = re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(s) for s in sorted(SEATS, key=len, reverse=True)) + r")\b")
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+([A-Z]\.))?\s+([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
+_CAPWORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NEGATION = frozenset({"not", "n't", "never", "no"})
+_DISTINCT = frozenset({"second", "another", "additional", "previous", "earlier", "first", "last", "latest",
+                       "next", "new", "third"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
+
+
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
+_TITLE_WORDS = TITLES | {"us", "u.s.", "russian", "american", "former", "then", "vice", "deputy", "foreign", "defense",
+                         "kremlin", "white", "house", "national", "security", "council", "state", "senior"}
+
+
+def _surnames(ctx: Context) -> set[str]:
+    """Surnames of people the document names: "Vladimir Putin", "President Biden", "spokesman Dmitry Peskov".
+
+    A run of capitalised words is a name when, after dropping leading titles
+    and words that are never names, two words remain (first name, surname), or
+    one remains right after a title.
+    """
+    names: set[str] = set()
+    text = ctx.text
+    places = [(c.start, c.end) for c in ctx.accepted if c.kind == "place"]
+    for m in _RUN.finditer(text):
+        if ctx.ignored(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in places):
+            continue
+        if _headline(ctx, m.start()):
+            continue
+        words = m.group().split()
+        titled = False
+        # a lower-case title right before the run also counts ("spokesman Dmitry Peskov")
+        before = ctx.words_before(m.start(), 1)
+        if before and before[0] in TITLES:
+            titled = True
+        while words and (words[0].lower() in _TITLE_WORDS or words[0] in _NOT_NAMES):
+            titled = titled or words[0].lower() in TITLES
+            words.pop(0)
+        words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
+        if not words or any(w in _NOT_NAMES or w in places or w in SEATS or w in ORGS for w in words):
+            continue
+        if 2 <= len(words) <= 3 or (titled and len(words) == 1):
+            names.add(words[-1])
+    return names
+
+
+def _headline(ctx: Context, offset: int) -> bool:
+    """Whether the sentence is set in title case (a headline), where capitals say nothing about names."""
+    start, end = ctx.sentence_span(offset)
+    words = [w for w in ctx.text[start:end].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_TOPIC_PREP = frozenset({"on", "over", "about", "regarding", "into", "in", "at", "near", "to", "from", "against",
+                         "toward", "towards", "around", "inside", "outside", "across"})
+_PERSON_NOUNS = frozenset(
+    "president presidents leader leaders counterpart counterparts negotiators negotiator diplomats diplomat officials "
+    "official delegation delegations ministers minister government side sides forces troops envoy envoys "
+    "spokesman spokeswoman authorities military army navy police prime deputy foreign defense".split()
+)
+
+
+_BOUNDARY = frozenset("as while when that which who whom where said says say because but so if than then after "
+                      "before is are was were will would has have had".split())
+_PARTY_FILLERS = frozenset({"and", "-", ",", "senior", "top", "chief", "high-level", "security", "presidential",
+                            "foreign", "deputy", "defense", "military", "nato", "eu", "us", "u.s.", "un", "osce"})
+
+
+def _is_topic(ctx: Context, start: int, limit: int) -> bool:
+    """A country named as what is talked about ("talks on arms control and Ukraine"), not as a party."""
+    for word in reversed(ctx.words_before(start, 4, limit=limit)):
+        if word in _TOPIC_PREP:
+            return True
+        if word in ("with", "between") or word in _BOUNDARY or word in TRIGGERS:
+            return False
+    return False
+
+
+def _demonym_party(ctx: Context, end: int) -> bool:
+    """A demonym names a party when it qualifies people or the event ("Russian negotiators", "Russian-American talks")."""
+    for word in ctx.words_after(end, 4):
+        if word in _PERSON_NOUNS or word in TRIGGERS:
+            return True
+        if word in _PARTY_FILLERS or ctx_demonym(word):
+            continue
+        return False
+    return False
+
+
+def ctx_demonym(word: str) -> bool:
+    """Whether a lower-cased word is a nationality adjective ("american" in "Russian-American")."""
+    return word[:1].isalpha() and demonym(word.capitalize()) is not None
+
+
+def _participants(ctx: Context, start: int, end: int, surnames: set[str]) -> set[str]:
+    text = ctx.text
+    keys: set[str] = set()
+    for cand in ctx.accepted:
+        if cand.kind != "place" or not (start <= cand.start and cand.end <= end):
+            continue
+        if cand.role == "venue" or cand.value.country is None:
+            continue
+        if cand.value.kind == "city" and cand.value.name not in SEATS:
+            continue
+        if cand.rule == "place:demonym":
+            if not _demonym_party(ctx, cand.end):
+                continue
+        elif _is_topic(ctx, cand.start, start):
+            continue
+        keys.add(f"country:{cand.value.country}")
+    for m in _ORG.finditer(text, start, end):
+        if not _is_topic(ctx, m.start(), start):
+            keys.add(f"org:{ORGS[m.group()]}")
+    for m in _SEAT.finditer(text, start, end):
+        name = m.group().removeprefix("the ").strip()
+        if _is_topic(ctx, m.start(), start):
+            continue
+        keys.add(f"country:{SEATS[name]}" if SEATS[name] != "EU" else "org:EU")
+    for m in _CAPWORD.finditer(text, start, end):
+        if m.group() in surnames:
+            keys.add(f"person:{m.group().lower()}")
+    return keys
+
+
+_NOT_A_MEETING = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|these|those|demands|expectations|needs|challenges?|"
+                            r"targets?|goals?|deadlines?|standards?|requirements?|criteria)\b", re.I)
+
+
+@register("event", priority=60)
+def extract_events(ctx: Context) -> Iterator[Candidate]:
+    """Event-trigger mentions of a document with their participants."""
+    text = ctx.text
+    surnames = _surnames(ctx)
+    for m in _TRIGGER.finditer(text):
+        start, end = m.span()
+        if ctx.ignored(start, end):
+            continue
+        word = m.group()
+        if word[0].isupper() and word.lower() in ("call", "fire", "met", "shot", "vote") and start != ctx.sentence_span(start)[0]:
+            continue
+        kind = TRIGGERS[word.lower()]
+        if word.lower() in ("meet", "met") and _NOT_A_MEETING.match(text, end):
+            continue  # "to meet the many challenges"
+        c_start, c_end = ctx.clause_span(start, end)
+        clause = text[c_start:c_end]
+        before = ctx.words_before(start, 6, limit=c_start)
+        negated = any(w in _NEGATION for w in before)
+        participants = set() if negated else _participants(ctx, c_start, c_end, surnames)
+        if not participants and not negated:
+            s_start, s_end = ctx.sentence_span(start)
+            participants = _participants(ctx, s_start, s_end, surnames)
+        distinct = any(w in _DISTINCT for w in before[-3:])
+        value = EventMention(type=kind, participants=frozenset(participants), tense=tense(clause),
+                             distinct=distinct, negated=negated)
+        yield Candidate("event", "trigger", start, end, value, f"event:{word.lower()}", 0.8)
