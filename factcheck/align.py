@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from factcheck._gazetteer import country
 from factcheck.documents import Document
 from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
@@ -234,6 +235,30 @@ class _Group:
         return 2.0 * len(venues & mine) - 2.0 * bool(venues and mine and not venues & mine) + shared
 
 
+def _undated_fits(group: _Group, mention: Fact, own: Sequence[Fact], doc: Document) -> bool:
+    """Whether an undated mention can be the dated event of a group.
+
+    An undated mention in news is about the article's present: it joins a
+    group dated around publication, or a later one when it looks forward
+    ("the upcoming talks"), or one it shares a venue with; never an occasion
+    the text sets in the past ("the call earlier this month").
+    """
+    date = group.date
+    if date is None:
+        return True
+    if group.evidence(mention, own) >= 2:
+        return True
+    if date.relative == "past":
+        return False
+    days = date.days()
+    if doc.published is None or days is None:
+        return date.relative != "past"
+    ref = doc.published.date()
+    if days[0] - dt.timedelta(days=2) <= ref <= days[1] + dt.timedelta(days=2):
+        return True
+    return mention.value.tense == "future" and days[0] > ref
+
+
 def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     """Group one document's mentions into the events it tells of.
 
@@ -266,7 +291,7 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     for mention in mentions:
         if mention.id in placed:
             continue
-        candidates = [g for g in groups if g.accepts(mention, None)]
+        candidates = [g for g in groups if g.accepts(mention, None) and _undated_fits(g, mention, own[mention.id], doc)]
         if candidates:
             def rank(g: _Group) -> tuple[float, int]:
                 before = [m.start for m in g.mentions if m.start < mention.start]
@@ -408,8 +433,23 @@ def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tupl
     return tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(events))
 
 
+def _name(key: str) -> str:
+    kind, _, value = key.partition(":")
+    if kind == "person":
+        return value.title()
+    if kind == "country":
+        place = country(value)
+        return {"United States": "US", "United Kingdom": "UK"}.get(place.name, place.name) if place else value
+    return value
+
+
 def _event(cluster: list[DocEvent], facts: Mapping[str, Fact]) -> Event:
-    participants = sorted(set().union(*(e.participants for e in cluster)))
+    counts: dict[str, int] = defaultdict(int)
+    for part in cluster:
+        for p in part.participants:
+            counts[p] += 1
+    quorum = 2 if len(cluster) > 1 else 1
+    participants = sorted(p for p, n in counts.items() if n >= quorum)
     dates = [e.date for e in cluster if e.date is not None and e.date.days() is not None]
     single = [d.days()[0] for d in dates if d.days()[0] == d.days()[1]]  # type: ignore[index]
     date = None
@@ -418,15 +458,14 @@ def _event(cluster: list[DocEvent], facts: Mapping[str, Fact]) -> Event:
     elif dates:
         date = dates[0].iso
     kind = cluster[0].type
-    names = [p.split(":", 1)[1] for p in participants]
-    pretty = [n.title() if p.startswith("person:") else n for n, p in zip(names, participants)]
-    label = f"{kind.replace('count:', '').title()}"
-    if pretty:
-        label += " of " + ", ".join(pretty[:4])
+    people = [_name(p) for p in participants if p.startswith("person:")]
+    parties = [_name(p) for p in participants if not p.startswith("person:")]
+    who = "–".join((people or parties)[:3] if kind in ("call", "summit", "visit") else (parties or people)[:3])
+    label = f"{who} {kind.replace('count:', '')}".strip()
     if date:
         label += f", {date}"
     fact_ids = tuple(sorted({f for e in cluster for f in e.fact_ids}, key=lambda f: (facts[f].doc_id, facts[f].start)))
     return Event(
-        id="", type=kind, label=label, date=date, participants=tuple(participants),
+        id="", type=kind, label=label[:1].upper() + label[1:], date=date, participants=tuple(participants),
         doc_ids=tuple(sorted({e.doc_id for e in cluster})), fact_ids=fact_ids, parts=tuple(cluster),
     )

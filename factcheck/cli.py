@@ -25,12 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of standard output")
     cmp_.add_argument("--fail-on", default="conflict", choices=["conflict", "never"],
                       help="exit 1 when conflicts are found (default) or never")
-    cmp_.add_argument("--model", default=None, help="a spaCy pipeline name to use instead of the blank tokenizer")
     ext = sub.add_parser("extract", help="print the typed facts of documents")
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("--format", default="table", choices=["table", "json", "jsonl"])
     ext.add_argument("--output", "-o", metavar="FILE")
-    ext.add_argument("--model", default=None)
     return parser
 
 
@@ -62,10 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         from factcheck.report import render_facts
 
-        facts = [f for d in docs if d.error is None for f in extract(d, model=args.model)]
+        facts = [f for d in docs if d.error is None for f in extract(d)]
         _write(render_facts(facts, args.format), args.output)
         return 0
-    report = compare(docs, model=args.model)
+    report = compare(docs)
     color = args.format == "table" and not args.output and sys.stdout.isatty()
     text = report.render(args.format, color=color)
     _write(text if text.endswith("\n") else text + "\n", args.output)

@@ -56,11 +56,9 @@ class Parsed:
 
 
 @functools.cache
-def _nlp(model: str | None = None) -> Any:
+def _nlp() -> Any:
     import spacy
 
-    if model:
-        return spacy.load(model, disable=["ner", "lemmatizer"])
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
     return nlp
@@ -99,20 +97,20 @@ def _to_parsed(doc: Any) -> Parsed:
     return Parsed(text=text, token_starts=tuple(starts), token_ends=tuple(ends), sentences=tuple(sentences))
 
 
-def parse(text: str, *, model: str | None = None) -> Parsed:
+def parse(text: str) -> Parsed:
     """Tokens and sentences of one text.
 
     >>> parse("Talks in Geneva. Then Brussels.").sentences
     ((0, 16), (17, 31))
     """
-    return _to_parsed(_nlp(model)(text))
+    return _to_parsed(_nlp()(text))
 
 
-def parse_many(texts: Iterable[str], *, model: str | None = None, batch_size: int = 64) -> Iterator[Parsed]:
+def parse_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Parsed]:
     """Tokens and sentences of many texts, one spaCy pass over the batch.
 
     >>> [len(p.sentences) for p in parse_many(["One. Two.", "Three"])]
     [2, 1]
     """
-    for doc in _nlp(model).pipe(texts, batch_size=batch_size):
+    for doc in _nlp().pipe(texts, batch_size=batch_size):
         yield _to_parsed(doc)

@@ -49,7 +49,7 @@ def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
     return tuple(facts)
 
 
-def extract(doc: Document | str | dict[str, Any], *, model: str | None = None) -> tuple[Fact, ...]:
+def extract(doc: Document | str | dict[str, Any]) -> tuple[Fact, ...]:
     """The typed facts of one document, in text order.
 
     >>> from factcheck import Document
@@ -59,7 +59,7 @@ def extract(doc: Document | str | dict[str, Any], *, model: str | None = None) -
     [('quantity', 42)]
     """
     document = as_document(doc)
-    return _extract(document, parse(document.text, model=model))
+    return _extract(document, parse(document.text))
 
 
 def _looks_like_path(text: str) -> bool:
@@ -101,7 +101,7 @@ def _unique(docs: Sequence[Document]) -> tuple[Document, ...]:
     return tuple(out)
 
 
-def compare(inputs: Any, *, model: str | None = None) -> Report:
+def compare(inputs: Any) -> Report:
     """Compare a batch of documents: the facts, the events and where the sources disagree.
 
     ``inputs`` may be Documents, dicts with ``id``/``text``, texts, paths,
@@ -111,7 +111,7 @@ def compare(inputs: Any, *, model: str | None = None) -> Report:
     docs = tuple(sorted(to_documents(inputs), key=lambda d: d.id))
     facts: dict[str, tuple[Fact, ...]] = {}
     readable = [d for d in docs if d.error is None]
-    for doc, parsed in zip(readable, parse_many((d.text for d in readable), model=model)):
+    for doc, parsed in zip(readable, parse_many(d.text for d in readable)):
         facts[doc.id] = _extract(doc, parsed)
     events = align(docs, facts)
     by_id = {f.id: f for fs in facts.values() for f in fs}

@@ -198,9 +198,20 @@ def _participants(ctx: Context, start: int, end: int, surnames: set[str]) -> set
             continue
         keys.add(f"country:{SEATS[name]}" if SEATS[name] != "EU" else "org:EU")
     for m in _CAPWORD.finditer(text, start, end):
-        if m.group() in surnames:
+        if m.group() in surnames and not _reporter(ctx, m.start(), m.end()):
             keys.add(f"person:{m.group().lower()}")
     return keys
+
+
+_REPORTERS = frozenset("spokesman spokeswoman spokesperson aide adviser advisor official correspondent reporter".split())
+_REPORTING_VERBS = frozenset("said says told confirmed confirms announced added noted stated wrote tweeted".split())
+
+
+def _reporter(ctx: Context, start: int, end: int) -> bool:
+    """A person who reports the event rather than takes part ("spokesman Dmitry Peskov confirmed")."""
+    if any(w in _REPORTERS for w in ctx.words_before(start, 3)):
+        return True
+    return any(w in _REPORTING_VERBS for w in ctx.words_after(end, 3))
 
 
 _NOT_A_MEETING = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|these|those|demands|expectations|needs|challenges?|"
@@ -227,9 +238,9 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
         before = ctx.words_before(start, 6, limit=c_start)
         negated = any(w in _NEGATION for w in before)
         participants = set() if negated else _participants(ctx, c_start, c_end, surnames)
-        if not participants and not negated:
-            s_start, s_end = ctx.sentence_span(start)
-            participants = _participants(ctx, s_start, s_end, surnames)
+        s_start, s_end = ctx.sentence_span(start)
+        if not participants and not negated and len(_TRIGGER.findall(text, s_start, s_end)) == 1:
+            participants = _participants(ctx, s_start, s_end, surnames)  # the sentence's only event
         distinct = any(w in _DISTINCT for w in before[-3:])
         value = EventMention(type=kind, participants=frozenset(participants), tense=tense(clause),
                              distinct=distinct, negated=negated)
