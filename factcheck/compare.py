@@ -28,6 +28,8 @@ __all__ = ["Claim", "Finding", "compare_events"]
 
 # minutes of slack when joining a start and an end through a duration
 JOIN_TOLERANCE_MINUTES = 5
+# an age may differ by one year between reports (a birthday, or "in his 39th year")
+AGE_TOLERANCE_YEARS = 1
 POINT_EVENT_TYPES = frozenset({"earthquake", "shooting", "attack", "bombing", "crash", "fire", "death", "arrest"})
 GROWING_QUALIFIERS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "destroyed", "damaged"})
 VERDICT_ORDER = {"conflict": 0, "reconciled": 1, "agreement": 2}
@@ -382,6 +384,8 @@ def _base(q: Quantity) -> tuple[str | None, float, float]:
         # a written figure is rounded: allow half a unit of its last digit
         slack = 0.5 if q.value is not None and float(q.value).is_integer() else 0.05
         return dim, (low - (slack if not q.approx else 0)) * factor, (high + (slack if not q.approx else 0)) * factor
+    if q.unit == "years" and q.noun == "age":
+        return "age", low - AGE_TOLERANCE_YEARS, high + AGE_TOLERANCE_YEARS
     if q.unit in ("°F", "°C"):
         to_c = (lambda x: (x - 32) * 5 / 9) if q.unit == "°F" else (lambda x: x)
         return "temperature", to_c(low) - 0.5, to_c(high) + 0.5
@@ -441,12 +445,15 @@ def _quantity_attribute(f: Fact) -> str:
         f.role, "distance" if q.unit in ("mi", "km", "m", "ft") else "speed" if q.unit in ("mph", "km/h") else "measure")
 
 
-def _quantity_key(f: Fact) -> tuple[str, ...]:
+def _quantity_key(f: Fact) -> tuple[str, ...] | None:
+    """What a quantity is a figure of; only figures of the same thing are compared (``None``: not comparable)."""
     q: Quantity = f.value
     if f.role == "count":
         return ("count", q.noun or "", q.qualifier or "")
     if f.role == "measure":
-        return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0])
+        return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0], q.qualifier or "")
+    if f.role == "age":
+        return ("age", q.qualifier) if q.qualifier else None  # only the age of a named person
     return (f.role, q.unit or "")
 
 
@@ -467,7 +474,9 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for f in facts:
         if f.kind == "quantity" and f.role not in ("ordinal", "number"):
-            groups[_quantity_key(f)].append(f)
+            key = _quantity_key(f)
+            if key is not None:
+                groups[key].append(f)
     for key in sorted(groups):
         group = groups[key]
         drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs))

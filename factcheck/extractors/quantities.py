@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck._numbers import find_numbers
+from factcheck._numbers import find_numbers, parse_number
 from factcheck.extractors import Candidate, Context, register
 from factcheck.values import Quantity
 
@@ -31,7 +31,9 @@ NOUN_CLASS = {
     "victims": "people", "individuals": "people", "men": "people", "women": "people", "children": "people",
     "dead": "dead", "deaths": "dead", "fatalities": "dead", "bodies": "dead",
     "injured": "injured", "injuries": "injured", "wounded": "injured", "casualties": "casualties",
-    "homes": "homes", "houses": "homes", "buildings": "buildings",
+    "homes": "homes", "houses": "homes", "buildings": "buildings", "workers": "people", "others": "people",
+    "employees": "people", "students": "people", "passengers": "people", "pirates": "people",
+    "bullets": "shots", "shots": "shots", "rounds": "shots", "times": "times",
 }
 # verbs and participles around a count -> qualifier of what is counted
 QUALIFIER = {
@@ -47,6 +49,25 @@ QUALIFIER = {
     "destroyed": "destroyed", "damaged": "damaged", "rescued": "rescued",
 }
 _DEFAULT_QUALIFIER = {"troops": "deployed"}
+_HIT_VERBS = frozenset("hit hitting struck striking shot shooting stabbed stabbing".split())
+_VERBISH = frozenset("hit struck were was are is have has had been be will would could said say says".split())
+# what a measure measures, from the words before it
+_SUBJECT_BEFORE = {
+    "depth": "depth", "deep": "depth", "fell": "fall", "falling": "fall", "fall": "fall", "plunged": "fall",
+    "plunging": "fall", "dropped": "fall", "chased": "chase", "chase": "chase", "pursued": "chase",
+    "pursuit": "chase", "speed": "speed", "speeds": "speed", "height": "height", "tall": "height", "high": "height",
+    "long": "length", "length": "length", "wide": "width", "width": "width",
+}
+_FROM_PLACE = re.compile(
+    r"\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:\s+of)?|away\s+from|from|outside(?:\s+of)?|off)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+)
+_AGE = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)(?:-year-old\b|\s+years?\s+old\b)|\baged\s+(?P<n2>\d{1,3})\b"
+)
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-\s][A-Z][a-zA-Z'-]+)*),\s*$")
+_AFTER_AGE = re.compile(r"\s*(?:,|\)|\s+(?:who|of|from|and)\b)")
 _STOP = frozenset(
     "of the a an and or to in on at from for by with near around about as than that which who were was "
     "are is be been had have has would will could should may might into over under after before during "
@@ -84,6 +105,8 @@ def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
             continue
         if word in _STOP or m.group()[0].isupper() and words:
             break
+        if words and (word in QUALIFIER or word in _VERBISH or word.endswith(("ed", "ing"))):
+            break
         words.append((word, m.start(), m.end()))
         pos = m.end()
         if word in NOUN_CLASS or len(words) == 3:
@@ -101,24 +124,78 @@ def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
 
 
 def _qualifier(ctx: Context, start: int, end: int, noun: str | None) -> str | None:
-    """The verb around the count that says what happened to what is counted."""
+    """The verb around the count that says what happened to what is counted.
+
+    A verb right before the count wins ("killing two workers"), then one after
+    the counted noun up to the next "and" ("two people were killed"), then one
+    a little further back ("withdraw about 10,000 troops").
+    """
     c_start, c_end = ctx.clause_span(start, end)
+    before = ctx.words_before(start, 4, limit=c_start)
+    for word in reversed(before[-2:]):
+        if word in QUALIFIER:
+            return _hit(word, noun) or QUALIFIER[word]
     for word in ctx.words_after(end, 4, limit=c_end):
-        if word in QUALIFIER and QUALIFIER[word] not in ("deployed",):
+        if word in ("and", ",", ";", "but"):
+            break
+        if word in QUALIFIER and QUALIFIER[word] != "deployed":
             return QUALIFIER[word]
-    for word in reversed(ctx.words_before(start, 4, limit=c_start)):
+        if word in _HIT_VERBS and noun == "shots":
+            return "hit"
+    for word in reversed(before):
         if word in QUALIFIER:
             return QUALIFIER[word]
+        if word in _HIT_VERBS and noun in ("times", "shots"):
+            return "hit"
     return _DEFAULT_QUALIFIER.get(noun or "")
+
+
+def _hit(word: str, noun: str | None) -> str | None:
+    return "hit" if word in _HIT_VERBS and noun in ("times", "shots") else None
+
+
+def _subject(ctx: Context, start: int, end: int) -> str | None:
+    """What a measure measures: "depth", "fall", "speed", or "distance from Santa Rosa"."""
+    after = _FROM_PLACE.match(ctx.text, end)
+    if after:
+        return f"distance from {after.group('place')}"
+    for word in ctx.words_after(end, 1):
+        if word in _SUBJECT_BEFORE:
+            return _SUBJECT_BEFORE[word]
+    for word in reversed(ctx.words_before(start, 5)):
+        if word in _SUBJECT_BEFORE:
+            return _SUBJECT_BEFORE[word]
+    return None
+
+
+def _ages(ctx: Context) -> Iterator[Candidate]:
+    """Ages: "33-year-old", "aged 33", and "Tara Reid, 33, who…" (the age of that person)."""
+    for m in _AGE.finditer(ctx.text):
+        if ctx.ignored(m.start(), m.end()):
+            continue
+        raw = m.group("n") or m.group("n2")
+        number = parse_number(raw) if not raw.isdigit() else None
+        if not raw.isdigit() and (number is None or number.value is None or number.ordinal):
+            continue
+        value = int(raw) if raw.isdigit() else int(number.value)  # type: ignore[union-attr, arg-type]
+        yield Candidate("quantity", "age", m.start(), m.end(),
+                        Quantity(value=value, min=value, max=value, unit="years", noun="age"), "quantity:age", 0.85)
+
+
+@register("quantity", priority=25)
+def extract_ages(ctx: Context) -> Iterator[Candidate]:
+    """Ages, before durations run, so that "39-year-old" is an age and not a length of time."""
+    return _ages(ctx)
 
 
 @register("quantity", priority=40)
 def extract_quantities(ctx: Context) -> Iterator[Candidate]:
     """Numbers in a document, with their unit or counted noun."""
+    age_spans = [(c.start, c.end) for c in ctx.accepted if c.kind == "quantity" and c.role == "age"]
     text = ctx.text
     for number in find_numbers(text):
         start, end = number.start, number.end
-        if ctx.ignored(start, end) or ctx.taken(start, end):
+        if ctx.ignored(start, end) or ctx.taken(start, end) or any(s < end and start < e for s, e in age_spans):
             continue
         value = number.value
         unit: str | None = None
@@ -126,15 +203,20 @@ def extract_quantities(ctx: Context) -> Iterator[Candidate]:
         qualifier: str | None = None
         role = "count"
         rule = "quantity:count"
-        before = text[max(0, start - 20):start]
+        before = text[max(0, start - 40):start]
         currency = _CURRENCY.search(before)
         unit_m = UNIT.match(text, end)
+        name = _NAME_BEFORE.search(before)
         if number.ordinal:
             role, rule = "ordinal", "quantity:ordinal"
         elif currency:
             unit, start, rule, role = currency.group("cur"), start - len(currency.group(0)), "quantity:money", "amount"
         elif _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end):
             unit, role, rule = "magnitude", "magnitude", "quantity:magnitude"
+        elif (name and value is not None and number.hedge is None and float(value).is_integer()
+              and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):
+            unit, role, rule, noun = "years", "age", "quantity:age-apposition", "age"
+            qualifier = name.group("name").split()[-1].lower()
         elif unit_m:
             if unit_m.group("pct"):
                 unit, role, rule = "%", "percent", "quantity:percent"
@@ -144,6 +226,7 @@ def extract_quantities(ctx: Context) -> Iterator[Candidate]:
                 raw = unit_m.group("unit").lower()
                 unit = _UNIT_NORMAL.get(raw, raw.replace("degrees ", "°").replace("degree ", "°").replace(" ", ""))
                 role, rule = "measure", "quantity:unit"
+                qualifier = _subject(ctx, start, unit_m.end())
             end = unit_m.end()
         else:
             if number.value is not None and number.hedge is None and 1800 <= number.value <= 2100 and not number.words:
@@ -153,6 +236,8 @@ def extract_quantities(ctx: Context) -> Iterator[Candidate]:
                 role, rule = "number", "quantity:number"
             else:
                 qualifier = _qualifier(ctx, start, end, noun)
+                if noun == "times" and qualifier == "hit":
+                    noun = "shots"
                 end = noun_end
         quantity = Quantity(
             value=value,

@@ -1,0 +1,105 @@
+"""Comparison semantics per attribute: time zones, start + duration = end, ranges, units, containment, updates."""
+
+from __future__ import annotations
+
+import factcheck
+
+
+def findings(*docs: tuple[str, str]) -> list[factcheck.Finding]:
+    """Findings for documents given as (published, text)."""
+    report = factcheck.compare([{"id": f"d{i}", "text": t, "published": p} for i, (p, t) in enumerate(docs)])
+    return list(report.findings)
+
+
+def by_attribute(found: list[factcheck.Finding], attribute: str) -> factcheck.Finding:
+    matches = [f for f in found if f.attribute == attribute]
+    assert len(matches) == 1, [(f.attribute, f.verdict, f.summary) for f in found]
+    return matches[0]
+
+
+CALL = "Putin and Biden held a phone call on Thursday."
+
+
+def test_same_instant_in_two_zones_is_reconciled() -> None:
+    """23:35 Moscow time and 3:35 PM EST are one instant: reconciled, and the explanation gives UTC."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call began at 23:35 Moscow time."),
+                              ("2021-12-30", f"{CALL} The call began at 3:35 PM EST.")), "start_time")
+    assert f.verdict == "reconciled" and "20:35 UTC" in f.explanation
+
+
+def test_different_instants_conflict() -> None:
+    """Start times that differ after conversion to UTC are a conflict."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call began at 23:35 Moscow time."),
+                              ("2021-12-30", f"{CALL} The call began at 5:35 PM EST.")), "start_time")
+    assert f.verdict == "conflict"
+
+
+def test_start_plus_duration_is_the_end() -> None:
+    """A start, a reported length and an end that add up are reconciled, with the arithmetic."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call began at 3:35 p.m. EST and lasted about 50 minutes."),
+                              ("2021-12-30", f"{CALL} The phone call ended at 4:25 pm EST.")), "time")
+    assert f.verdict == "reconciled" and "+ 50 minutes" in f.explanation
+
+
+def test_start_and_end_that_no_length_joins_conflict() -> None:
+    """An end three hours after the start of a call reported to last 50 minutes is a conflict."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call began at 3:35 p.m. EST and lasted about 50 minutes."),
+                              ("2021-12-30", f"{CALL} The phone call ended at 6:35 pm EST.")), "time")
+    assert f.verdict == "conflict" and "3 hours" in f.explanation
+
+
+def test_approximate_durations_overlap() -> None:
+    """'about 50 minutes' and 'nearly an hour' agree within their approximation."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call lasted about 50 minutes."),
+                              ("2021-12-30", "Putin and Biden spoke for nearly an hour on Thursday.")), "duration")
+    assert f.verdict == "reconciled"
+
+
+def test_durations_that_cannot_overlap_conflict() -> None:
+    """'two hours' and 'about 50 minutes' for one call are a conflict."""
+    f = by_attribute(findings(("2021-12-30", f"{CALL} The call lasted about 50 minutes."),
+                              ("2021-12-30", f"{CALL} The call lasted two hours.")), "duration")
+    assert f.verdict == "conflict"
+
+
+def test_a_city_within_its_country_is_reconciled() -> None:
+    """Geneva is in Switzerland: a venue at different precision, not a conflict."""
+    f = by_attribute(findings(("2021-12-29", "The US and Russia will hold talks in Geneva on January 10."),
+                              ("2021-12-29", "The US and Russia will hold talks in Switzerland on January 10.")), "venue")
+    assert f.verdict == "reconciled" and "Geneva is in Switzerland" in f.explanation
+
+
+def test_two_cities_conflict() -> None:
+    """Brussels and Geneva as the venue of one event is a conflict."""
+    f = by_attribute(findings(("2021-12-29", "Russia and NATO will hold talks in Brussels on January 12."),
+                              ("2021-12-29", "Russia and NATO will hold talks in Geneva on January 12.")), "venue")
+    assert f.verdict == "conflict" and f.summary == "Brussels vs Geneva"
+
+
+def test_units_are_converted() -> None:
+    """120 mph and 193 km/h are the same speed."""
+    found = findings(("2013-03-14", "The shooting suspect was chased at speeds up to 120 mph."),
+                     ("2013-03-14", "The shooting suspect was chased at speeds up to 193km/h."))
+    f = by_attribute(found, "speed")
+    assert f.verdict == "reconciled" and "units are converted" in f.explanation
+
+
+def test_a_larger_toll_in_a_later_report_is_an_update() -> None:
+    """A death toll that grows in a later article is reported as an update, naming the later report."""
+    f = by_attribute(findings(("2013-03-14T08:00", "The earthquake killed 5 people on Thursday."),
+                              ("2013-03-14T20:00", "The earthquake killed 12 people on Thursday.")), "death_toll")
+    assert f.verdict == "conflict" and f.update and "d1, published later" in f.explanation
+
+
+def test_verdicts_do_not_depend_on_document_order() -> None:
+    """Swapping the two documents gives the same verdicts and summaries."""
+    a = ("2021-12-29", "Russia and NATO will hold talks in Brussels on January 12.")
+    b = ("2021-12-29", "Russia and NATO will hold talks in Geneva on January 12.")
+    forward = {(f.attribute, f.verdict) for f in findings(a, b)}
+    backward = {(f.attribute, f.verdict) for f in findings(b, a)}
+    assert forward == backward
+
+
+def test_one_source_alone_makes_no_finding() -> None:
+    """Claims from a single document are never a finding: this is a cross-source checker."""
+    assert findings(("2021-12-29", "Talks in Brussels on January 12. Talks in Geneva on January 12.")) == []

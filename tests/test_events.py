@@ -1,0 +1,73 @@
+"""Event mentions: trigger words, types and participants (parties, people, not topics or reporters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import Document, extract
+
+
+def events(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(f.text, f.value.type, sorted(f.value.participants))
+            for f in extract(Document(id="e", text=text)) if f.kind == "event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("Biden and Putin held a phone call.", "phone call", "call"),
+        ("They held phone talks late on Thursday.", "phone talks", "call"),
+        ("The US and Russia will hold talks on January 10.", "talks", "talks"),
+        ("Negotiations are expected to take place in Geneva.", "Negotiations", "talks"),
+        ("A summit between the two presidents is not on the agenda.", "summit", "summit"),
+        ("A magnitude 4.4 earthquake struck near The Geysers.", "earthquake", "earthquake"),
+        ("The shooting left two people dead.", "shooting", "shooting"),
+        ("Police arrested the suspect on Friday.", "arrested", "arrest"),
+        ("The jury reached a verdict.", "verdict", "verdict"),
+        ("The company announced the acquisition of a rival.", "acquisition", "acquisition"),
+        ("A fire broke out in the warehouse.", "fire", "fire"),
+    ],
+)
+def test_trigger_types(text: str, trigger: str, kind: str) -> None:
+    """An event word names the type of event."""
+    assert (trigger, kind) in [(t, k) for t, k, _ in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Russian and NATO negotiators will meet for security talks.", ["country:RU", "org:NATO"]),
+        ("The US and Russia will hold talks on arms control and Ukraine.", ["country:RU", "country:US"]),
+        ("a January-24 session with Russia and NATO", ["country:RU", "org:NATO"]),
+        ("talks in Geneva between the Russian and US deputy foreign ministers", ["country:RU", "country:US"]),
+        ("the upcoming Russian-American security talks", ["country:RU", "country:US"]),
+        ("Presidents Joe Biden and Vladimir Putin will have a phone conversation", ["person:biden", "person:putin"]),
+    ],
+)
+def test_participants(text: str, participants: list[str]) -> None:
+    """Participants are the parties and people taking part, normalised to keys."""
+    assert events(text)[-1][2] == participants
+
+
+def test_topics_are_not_parties() -> None:
+    """A country that is talked about ("talks on … Ukraine") is not a party to the talks."""
+    assert "country:UA" not in events("The US and Russia will hold talks on arms control and Ukraine.")[0][2]
+
+
+def test_reporters_are_not_participants() -> None:
+    """A spokesman who confirms a call is not on the call."""
+    found = events("Kremlin spokesman Dmitry Peskov confirmed the phone call between Vladimir Putin and Joe Biden.")
+    assert "person:peskov" not in found[0][2]
+    assert {"person:putin", "person:biden"} <= set(found[0][2])
+
+
+def test_negated_mentions_keep_no_participants() -> None:
+    """'will not participate in the talks' does not make the speakers parties to the talks."""
+    found = events("President Biden and President Putin are not expected to participate in the talks in Geneva.")
+    assert found[0][2] == []
+
+
+@pytest.mark.parametrize("text", ["The measures meet the many challenges.", "Tensions rose.", "He called it a day."])
+def test_no_event_words(text: str) -> None:
+    """Phrases that only look like event words yield no event mention."""
+    assert events(text) == []

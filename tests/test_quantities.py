@@ -1,0 +1,110 @@
+"""Quantities: counted nouns and qualifiers, hedges as ranges, units, magnitudes, ages."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck import Document, extract
+
+
+def quantities(text: str) -> list:
+    return [f for f in extract(Document(id="q", text=text)) if f.kind == "quantity"]
+
+
+def one(text: str):
+    found = quantities(text)
+    assert len(found) == 1, [(f.text, f.role) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "noun", "qualifier", "low", "high"),
+    [
+        ("With about 100,000 troops around the Ukrainian border", "about 100,000 troops", "troops", "deployed", 90000, 110000),
+        ("by gathering dozens of soldiers near its border", "dozens of soldiers", "troops", "deployed", 24, 99),
+        ("Russia would withdraw about 10,000 troops from the border", "about 10,000 troops", "troops", "withdrawn", 9000, 11000),
+        ("at least 6 people were killed", "at least 6 people", "people", "killed", 6, math.inf),
+        ("nearly 100,000 troops", "nearly 100,000 troops", "troops", "deployed", 75000, 100000),
+        ("more than 200 homes destroyed", "more than 200 homes", "homes", "destroyed", 200, math.inf),
+        ("killing two workers and wounding two others", "two workers", "people", "killed", 2, 2),
+        ("two people have been killed", "two people", "people", "killed", 2, 2),
+        ("Seven bullets hit Mr. Gray", "Seven bullets", "shots", "hit", 7, 7),
+        ("hitting Gray eleven times", "eleven times", "shots", "hit", 11, 11),
+        ("between 5 and 7 people were injured", "between 5 and 7 people", "people", "injured", 5, 7),
+        ("tens of thousands of troops", "tens of thousands of troops", "troops", "deployed", 20000, 99999),
+        ("some 1.5 million people", "some 1.5 million people", "people", None, 1350000, 1650000),
+        ("up to 300 soldiers", "up to 300 soldiers", "troops", "deployed", 0, 300),
+        ("a dozen civilians were killed", "a dozen civilians", "people", "killed", 12, 12),
+    ],
+)
+def test_counts_with_noun_and_qualifier(text, span, noun, qualifier, low, high) -> None:
+    """A count carries its counted noun class, what happened to it, and its range."""
+    counts = [f for f in quantities(text) if f.role == "count"]
+    assert counts, text
+    f = counts[0]
+    assert (f.text, f.value.noun, f.value.qualifier) == (span, noun, qualifier)
+    assert (f.value.low, f.value.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "unit", "value", "qualifier"),
+    [
+        ("A preliminary magnitude of 4.4 was recorded", "magnitude", "magnitude", 4.4, None),
+        ("A 4.2 magnitude earthquake struck", "magnitude", "magnitude", 4.2, None),
+        ("a 6.1-magnitude quake", "magnitude", "magnitude", 6.1, None),
+        ("The quake had a depth of 1.2 miles", "measure", "mi", 1.2, "depth"),
+        ("about 20 miles north of Santa Rosa", "measure", "mi", 20, "distance from Santa Rosa"),
+        ("chased him for 48km", "measure", "km", 48, "chase"),
+        ("at speeds up to 120 mph", "measure", "mph", 120, "speed"),
+        ("falling about 150 metres", "measure", "m", 150, "fall"),
+        ("prices rose 2.5 percent", "percent", "%", 2.5, None),
+        ("a 4% rise", "percent", "%", 4, None),
+        ("paid $5 million", "amount", "$", 5_000_000, None),
+        ("the 39-year-old Troy man", "age", "years", 39, None),
+        ("a two-year-old girl", "age", "years", 2, None),
+        ("Tara Reid, 33, who starred in", "age", "years", 33, "reid"),
+        ("Anthony LaCalamita, 38, of Troy", "age", "years", 38, "lacalamita"),
+    ],
+)
+def test_units_magnitudes_and_ages(text, role, unit, value, qualifier) -> None:
+    """Measures keep their unit and what they measure; ages are ages, not durations."""
+    f = one(text)
+    assert (f.role, f.value.unit, f.value.qualifier) == (role, unit, qualifier)
+    assert f.value.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The talks ended without agreement.",
+        "In 2014 Russia annexed Crimea.",  # a year is a date, not a count
+        "the B9 format",
+        "Call +74956456601 for details",  # inside boilerplate-like numbers: never split into counts
+        "the COVID-19 pandemic",
+    ],
+)
+def test_no_counts(text: str) -> None:
+    """Text without a count yields no count or measure."""
+    assert [f for f in quantities(text) if f.role in ("count", "measure", "magnitude")] == []
+
+
+def test_a_bare_number_is_a_quantity() -> None:
+    """A number alone ("forty-two") is a quantity fact with no noun."""
+    f = one("forty-two")
+    assert (f.role, f.value.value, f.value.noun) == ("number", 42, None)
+
+
+def test_ordinals_are_kept_apart_from_counts() -> None:
+    """"the second call" is an ordinal, never a count of two."""
+    f = one("the second call")
+    assert f.role == "ordinal" and f.value.ordinal
+
+
+def test_offsets_are_exact() -> None:
+    """Every quantity span indexes the text exactly."""
+    text = "Officials said about 100,000 troops and dozens of tanks were near the border; 3 people died."
+    for f in quantities(text):
+        assert text[f.start:f.end] == f.text
