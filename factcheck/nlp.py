@@ -33,6 +33,10 @@ class Parsed:
     token_starts: tuple[int, ...]
     token_ends: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "sentence_starts", tuple(s for s, _ in self.sentences))
 
     def token_at(self, offset: int) -> int:
         """Index of the token that contains or follows ``offset``."""
@@ -45,8 +49,7 @@ class Parsed:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset``."""
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int]]:
         """The ``(start, end)`` offsets of the tokens inside ``[start, end)``."""
@@ -65,34 +68,37 @@ def _nlp() -> Any:
 
 
 def _to_parsed(doc: Any) -> Parsed:
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
     text: str = doc.text
     starts: list[int] = []
     ends: list[int] = []
     sentences: list[tuple[int, int]] = []
-    sent_start: int | None = None
+    sent_start = -1
     pending_end = False
     last_end = 0
-    for tok in doc:
-        if tok.is_space:
-            if "\n" in tok.text and sent_start is not None:
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    for s, length, is_space in rows:
+        e = s + length
+        if is_space:
+            if sent_start >= 0 and "\n" in text[s:e]:
                 sentences.append((sent_start, last_end))
-                sent_start = None
+                sent_start = -1
                 pending_end = False
             continue
-        s = tok.idx
-        e = s + len(tok.text)
-        if sent_start is not None:
-            gap = text[last_end:s]
-            if "\n" in gap or (pending_end and tok.text not in _CLOSERS and not tok.text[0].islower()):
-                sentences.append((sent_start, last_end))
-                sent_start = None
-        if sent_start is None:
+        tok = text[s:e]
+        if sent_start >= 0 and (
+            "\n" in text[last_end:s] or (pending_end and tok not in _CLOSERS and not tok[0].islower())
+        ):
+            sentences.append((sent_start, last_end))
+            sent_start = -1
+        if sent_start < 0:
             sent_start = s
-        pending_end = tok.text in _ENDERS or (pending_end and tok.text in _CLOSERS)
+        pending_end = tok in _ENDERS or (pending_end and tok in _CLOSERS)
         starts.append(s)
         ends.append(e)
         last_end = e
-    if sent_start is not None:
+    if sent_start >= 0:
         sentences.append((sent_start, last_end))
     return Parsed(text=text, token_starts=tuple(starts), token_ends=tuple(ends), sentences=tuple(sentences))
 

@@ -20,7 +20,7 @@ from typing import Any
 from factcheck.align import align
 from factcheck.compare import compare_events
 from factcheck.documents import Document, as_document, load, prepare
-from factcheck.extractors import VALUE_KINDS, Context, registered
+from factcheck.extractors import Context, registered
 from factcheck.facts import Fact
 from factcheck.nlp import Parsed, parse, parse_many
 from factcheck.report import Report
@@ -34,9 +34,7 @@ def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
     ctx = Context(doc=doc, parsed=parsed)
     for extractor in registered():
         for cand in extractor.func(ctx):
-            if cand.kind in VALUE_KINDS and ctx.taken(cand.start, cand.end):
-                continue
-            ctx.accepted.append(cand)
+            ctx.accept(cand)
     ordered = sorted(ctx.accepted, key=lambda c: (c.start, c.end, c.kind))
     facts = []
     for n, c in enumerate(ordered, start=1):

@@ -50,9 +50,19 @@ class Context:
     parsed: Parsed
     accepted: list[Candidate] = attrs.field(factory=list)
     _ignored_starts: list[int] = attrs.field(factory=list)
+    _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
 
     def __attrs_post_init__(self) -> None:
         self._ignored_starts = [s for s, _ in self.doc.ignored]
+
+    def accept(self, cand: Candidate) -> bool:
+        """Keep a candidate unless it overlaps an accepted value of a value kind; returns whether it was kept."""
+        if cand.kind in VALUE_KINDS:
+            if self.taken(cand.start, cand.end):
+                return False
+            bisect.insort(self._value_spans, (cand.start, cand.end, cand.kind))
+        self.accepted.append(cand)
+        return True
 
     @property
     def text(self) -> str:
@@ -78,8 +88,18 @@ class Context:
         return False
 
     def taken(self, start: int, end: int, kinds: frozenset[str] = VALUE_KINDS) -> bool:
-        """True when an accepted fact of one of ``kinds`` overlaps ``[start, end)``."""
-        return any(c.start < end and start < c.end and c.kind in kinds for c in self.accepted)
+        """True when an accepted fact of one of ``kinds`` (value kinds only) overlaps ``[start, end)``."""
+        spans = self._value_spans
+        i = bisect.bisect_left(spans, (end, -1, ""))
+        # spans are sorted by start and never overlap each other: look back from the first span starting at/after end
+        while i > 0:
+            s, e, kind = spans[i - 1]
+            if e <= start:
+                return False
+            if kind in kinds:
+                return True
+            i -= 1
+        return False
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``."""

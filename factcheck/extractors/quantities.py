@@ -191,11 +191,10 @@ def extract_ages(ctx: Context) -> Iterator[Candidate]:
 @register("quantity", priority=40)
 def extract_quantities(ctx: Context) -> Iterator[Candidate]:
     """Numbers in a document, with their unit or counted noun."""
-    age_spans = [(c.start, c.end) for c in ctx.accepted if c.kind == "quantity" and c.role == "age"]
     text = ctx.text
     for number in find_numbers(text):
         start, end = number.start, number.end
-        if ctx.ignored(start, end) or ctx.taken(start, end) or any(s < end and start < e for s, e in age_spans):
+        if ctx.ignored(start, end) or ctx.taken(start, end):
             continue
         value = number.value
         unit: str | None = None
