@@ -368,8 +368,12 @@ class _Link:
 
 
 def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
-    """Evidence that two document events are one event; ``None`` when they cannot be."""
-    if a.doc_id == b.doc_id or a.type != b.type:
+    """Evidence that two document events (of different documents) are one event; ``None`` when they cannot be.
+
+    Depends only on what the events say (their :func:`_signature`), never on
+    which documents they come from, so results can be cached per signature.
+    """
+    if a.type != b.type:
         return None
     if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
         return None
@@ -387,32 +391,78 @@ def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
     return _Link(shared + date_score + venue_score + 0.01, strong=strong)
 
 
-def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
-    """Greedy merging by evidence, with complete-link constraints.
+# candidate pairs: each document event against this many neighbours in date order within its type
+NEIGHBOURHOOD = 200
 
-    Every pair across two groups must be able to be one event; a pair whose
-    dates disagree is accepted only when the parties match strongly on both
-    sides of the merge (the sources then disagree about the date).
+
+def _signature(e: DocEvent) -> tuple[object, ...]:
+    """Everything :func:`_pair` looks at; repeated reports of one event share it."""
+    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct)
+
+
+def _when(e: DocEvent) -> tuple[int, int]:
+    """Sort key for the neighbourhood: the first day the event can be on (undated events last)."""
+    for value in (e.date, e.weak_date):
+        days = value.days() if value is not None else None
+        if days is not None:
+            return (0, days[0].toordinal())
+    return (1, 0)
+
+
+def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
+    """Greedy merging by evidence, with complete-link constraints, in near-linear time.
+
+    Candidate pairs come from a sorted neighbourhood: events sorted by date,
+    each paired with its :data:`NEIGHBOURHOOD` successors, so a block of *m*
+    events costs O(*m*·W) pairs rather than O(*m*²). Every pair across two
+    groups must be able to be one event (checked once per pair of distinct
+    signatures, so a thousand copies of one report cost as much as one); a
+    pair whose dates disagree is accepted only when the parties match strongly
+    somewhere across the merge (the sources then disagree about the date);
+    two events of one document never merge.
     """
-    links: dict[tuple[int, int], _Link] = {}
-    for (i, a), (j, b) in itertools.combinations(enumerate(block), 2):
-        link = _pair(a, b)
-        if link is not None:
-            links[(i, j)] = link
+    sig_ids: dict[tuple[object, ...], int] = {}
+    sig_of = [sig_ids.setdefault(_signature(e), len(sig_ids)) for e in block]
+    example: dict[int, DocEvent] = {}
+    for e, k in zip(block, sig_of):
+        example.setdefault(k, e)
+    cache: dict[tuple[int, int], _Link | None] = {}
+
+    def link(ka: int, kb: int) -> _Link | None:
+        key = (ka, kb) if ka <= kb else (kb, ka)
+        if key not in cache:
+            cache[key] = _pair(example[key[0]], example[key[1]])
+        return cache[key]
+
+    order = sorted(range(len(block)), key=lambda i: (_when(block[i]), block[i].id))
+    candidates: list[tuple[float, str, str, int, int]] = []
+    for pos, i in enumerate(order):
+        for j in order[pos + 1:pos + 1 + NEIGHBOURHOOD]:
+            if block[i].doc_id == block[j].doc_id:
+                continue
+            found = link(sig_of[i], sig_of[j])
+            if found is not None:
+                a, b = sorted((block[i].id, block[j].id))
+                candidates.append((-found.score, a, b, i, j))
+    candidates.sort()
     owner = list(range(len(block)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1].score, kv[0])):
+    docs: dict[int, set[str]] = {i: {e.doc_id} for i, e in enumerate(block)}
+    sigs: dict[int, set[int]] = {i: {k} for i, k in enumerate(sig_of)}
+    for _, _, _, i, j in candidates:
         ci, cj = owner[i], owner[j]
-        if ci == cj:
+        if ci == cj or docs[ci] & docs[cj]:
             continue
-        cross = [links.get((min(x, y), max(x, y))) for x in members[ci] for y in members[cj]]
-        if any(link is None for link in cross):
+        cross = [link(ka, kb) for ka in sigs[ci] for kb in sigs[cj]]
+        if any(c is None for c in cross):
             continue
-        if any(link.date_conflict for link in cross if link) and not any(link.strong for link in cross if link):
+        if any(c.date_conflict for c in cross if c) and not any(c.strong for c in cross if c):
             continue
         for y in members[cj]:
             owner[y] = ci
         members[ci].extend(members.pop(cj))
+        docs[ci] |= docs.pop(cj)
+        sigs[ci] |= sigs.pop(cj)
     return [[block[i] for i in sorted(m)] for m in members.values()]
 
 

@@ -46,7 +46,7 @@ import os
 import re
 import sys
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "as_document",
+    "dedupe_ids",
     "load",
     "prepare",
 ]
@@ -954,8 +955,12 @@ def _expand(arg: str | os.PathLike[str]) -> list[Path]:
     raise FileNotFoundError(2, "No such file or directory", raw)
 
 
-def _dedupe(docs: list[Document]) -> tuple[Document, ...]:
-    """Rename later duplicates of an id to "{id}#2", "{id}#3", ... (first one kept)."""
+def dedupe_ids(docs: Sequence[Document]) -> tuple[Document, ...]:
+    """Rename later duplicates of an id to "{id}#2", "{id}#3", ... (first one kept, taken ids skipped).
+
+    >>> [d.id for d in dedupe_ids([Document(id="a", text="x"), Document(id="a", text="y")])]
+    ['a', 'a#2']
+    """
     taken = {d.id for d in docs}
     seen: set[str] = set()
     out: list[Document] = []
@@ -1011,7 +1016,7 @@ def load(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], /) ->
         docs.extend(_read_file(key, shown))
     if stdin:
         docs.extend(_read_stdin())
-    return _dedupe(docs)
+    return dedupe_ids(docs)
 
 
 def as_document(obj: object, *, index: int = 0) -> Document:
