@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -391,8 +391,8 @@ def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
     return _Link(shared + date_score + venue_score + 0.01, strong=strong)
 
 
-# candidate pairs: each document event against this many neighbours in date order within its type
-NEIGHBOURHOOD = 200
+# candidate pairs: each document event against this many neighbours within its type, in each sort order
+NEIGHBOURHOOD = 100
 
 
 def _signature(e: DocEvent) -> tuple[object, ...]:
@@ -409,23 +409,51 @@ def _when(e: DocEvent) -> tuple[int, int]:
     return (1, 0)
 
 
+def _mergeable(a: set[int], b: set[int], link: Callable[[int, int], _Link | None]) -> bool:
+    """Complete link over distinct signatures: every pair can be one event; a date conflict needs a strong link."""
+    conflict = strong = False
+    for ka in a:
+        for kb in b:
+            found = link(ka, kb)
+            if found is None:
+                return False
+            conflict = conflict or found.date_conflict
+            strong = strong or found.strong
+    return strong or not conflict
+
+
 def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
     """Greedy merging by evidence, with complete-link constraints, in near-linear time.
 
-    Candidate pairs come from a sorted neighbourhood: events sorted by date,
-    each paired with its :data:`NEIGHBOURHOOD` successors, so a block of *m*
-    events costs O(*m*·W) pairs rather than O(*m*²). Every pair across two
-    groups must be able to be one event (checked once per pair of distinct
-    signatures, so a thousand copies of one report cost as much as one); a
-    pair whose dates disagree is accepted only when the parties match strongly
-    somewhere across the merge (the sources then disagree about the date);
-    two events of one document never merge.
+    Reports that say exactly the same thing (one :func:`_signature`, as with
+    syndicated wire copy) start as one node; a node never holds two events of
+    one document. Candidate pairs of nodes come from a sorted neighbourhood,
+    twice: sorted by date, then by participants, each node paired with its
+    :data:`NEIGHBOURHOOD` successors, so a block of *m* nodes costs O(*m*·W)
+    pairs rather than O(*m*²). Every pair across two groups must be able to
+    be one event (checked once per pair of distinct signatures); a pair whose
+    dates disagree is accepted only when the parties match strongly somewhere
+    across the merge (the sources then disagree about the date); two events of
+    one document never merge.
     """
     sig_ids: dict[tuple[object, ...], int] = {}
-    sig_of = [sig_ids.setdefault(_signature(e), len(sig_ids)) for e in block]
-    example: dict[int, DocEvent] = {}
-    for e, k in zip(block, sig_of):
-        example.setdefault(k, e)
+    nodes: list[list[int]] = []  # event indices
+    node_sig: list[int] = []
+    node_docs: list[set[str]] = []
+    open_nodes: dict[int, list[int]] = defaultdict(list)  # signature id -> its nodes
+    for i, e in enumerate(sorted(block, key=lambda e: e.id)):
+        k = sig_ids.setdefault(_signature(e), len(sig_ids))
+        target = next((n for n in open_nodes[k] if e.doc_id not in node_docs[n]), None)
+        if target is None:
+            target = len(nodes)
+            nodes.append([])
+            node_sig.append(k)
+            node_docs.append(set())
+            open_nodes[k].append(target)
+        nodes[target].append(i)
+        node_docs[target].add(e.doc_id)
+    events = sorted(block, key=lambda e: e.id)
+    example = {node_sig[n]: events[nodes[n][0]] for n in range(len(nodes))}
     cache: dict[tuple[int, int], _Link | None] = {}
 
     def link(ka: int, kb: int) -> _Link | None:
@@ -434,36 +462,46 @@ def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
             cache[key] = _pair(example[key[0]], example[key[1]])
         return cache[key]
 
-    order = sorted(range(len(block)), key=lambda i: (_when(block[i]), block[i].id))
+    first = [events[n[0]] for n in nodes]
+    by_date = sorted(range(len(nodes)), key=lambda n: (_when(first[n]), first[n].id))
+    by_party = sorted(range(len(nodes)), key=lambda n: (sorted(first[n].participants), _when(first[n]), first[n].id))
+    seen: set[tuple[int, int]] = set()
     candidates: list[tuple[float, str, str, int, int]] = []
-    for pos, i in enumerate(order):
-        for j in order[pos + 1:pos + 1 + NEIGHBOURHOOD]:
-            if block[i].doc_id == block[j].doc_id:
-                continue
-            found = link(sig_of[i], sig_of[j])
-            if found is not None:
-                a, b = sorted((block[i].id, block[j].id))
-                candidates.append((-found.score, a, b, i, j))
+    for order in (by_date, by_party):
+        for pos, x in enumerate(order):
+            for y in order[pos + 1:pos + 1 + NEIGHBOURHOOD]:
+                pair = (x, y) if x < y else (y, x)
+                if pair in seen or node_docs[x] & node_docs[y]:
+                    continue
+                seen.add(pair)
+                found = link(node_sig[x], node_sig[y])
+                if found is not None:
+                    a, b = sorted((first[x].id, first[y].id))
+                    candidates.append((-found.score, a, b, pair[0], pair[1]))
     candidates.sort()
-    owner = list(range(len(block)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    docs: dict[int, set[str]] = {i: {e.doc_id} for i, e in enumerate(block)}
-    sigs: dict[int, set[int]] = {i: {k} for i, k in enumerate(sig_of)}
-    for _, _, _, i, j in candidates:
-        ci, cj = owner[i], owner[j]
-        if ci == cj or docs[ci] & docs[cj]:
+    owner = list(range(len(nodes)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(nodes))}
+    docs: dict[int, set[str]] = {n: set(d) for n, d in enumerate(node_docs)}
+    sigs: dict[int, set[int]] = {n: {k} for n, k in enumerate(node_sig)}
+    version: dict[int, int] = dict.fromkeys(range(len(nodes)), 0)
+    refused: set[tuple[int, int, int, int]] = set()
+    for _, _, _, x, y in candidates:
+        cx, cy = owner[x], owner[y]
+        if cx == cy or docs[cx] & docs[cy]:
             continue
-        cross = [link(ka, kb) for ka in sigs[ci] for kb in sigs[cj]]
-        if any(c is None for c in cross):
+        attempt = (cx, version[cx], cy, version[cy])
+        if attempt in refused:
+            continue  # these two groups, unchanged, were already found incompatible
+        if not _mergeable(sigs[cx], sigs[cy], link):
+            refused.add(attempt)
             continue
-        if any(c.date_conflict for c in cross if c) and not any(c.strong for c in cross if c):
-            continue
-        for y in members[cj]:
-            owner[y] = ci
-        members[ci].extend(members.pop(cj))
-        docs[ci] |= docs.pop(cj)
-        sigs[ci] |= sigs.pop(cj)
-    return [[block[i] for i in sorted(m)] for m in members.values()]
+        for z in members[cy]:
+            owner[z] = cx
+        members[cx].extend(members.pop(cy))
+        docs[cx] |= docs.pop(cy)
+        sigs[cx] |= sigs.pop(cy)
+        version[cx] += 1
+    return [sorted((events[i] for n in m for i in nodes[n]), key=lambda e: e.id) for m in members.values()]
 
 
 def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tuple[Event, ...]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -111,13 +111,59 @@ def _docs(facts: Iterable[Fact]) -> set[str]:
 
 
 def _by_value(facts: Sequence[Fact], describe: Callable[[Fact], str]) -> str:
-    """'A (doc1, doc2) vs B (doc3)' grouping of facts by their described value."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    """'doc1, doc2 say A; doc3 says B' grouping of facts by their described value (long lists abridged)."""
+    groups: dict[str, dict[str, None]] = defaultdict(dict)
     for f in facts:
-        label = describe(f)
-        if f.doc_id not in groups[label]:
-            groups[label].append(f.doc_id)
-    return "; ".join(f"{', '.join(docs)} {'say' if len(docs) > 1 else 'says'} {label}" for label, docs in groups.items())
+        groups[describe(f)][f.doc_id] = None
+    parts = []
+    for label, docs in groups.items():
+        names = list(docs)
+        who = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        parts.append(f"{who} {'say' if len(names) > 1 else 'says'} {label}")
+    return "; ".join(parts)
+
+
+T = TypeVar("T")
+
+
+def _cross(items: Sequence[T], key: Callable[[T], Hashable], doc: Callable[[T], str]) -> list[tuple[T, T]]:
+    """One pair of items from different documents for each pair of distinct values.
+
+    Comparing distinct values rather than every pair of claims keeps the cost
+    of an event reported by a thousand documents near that of one reported by
+    two: repeated reports of one value are compared once.
+    """
+    groups: dict[Hashable, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    reps = list(groups.values())
+    out = []
+    for x, first in enumerate(reps):
+        for second in reps[x + 1:]:
+            pair = _pick(first, second, doc)
+            if pair is not None:
+                out.append(pair)
+    return out
+
+
+def _pick(a_items: list[T], b_items: list[T], doc: Callable[[T], str]) -> tuple[T, T] | None:
+    a = a_items[0]
+    for b in b_items:
+        if doc(b) != doc(a):
+            return a, b
+    b = b_items[0]
+    for a in a_items:
+        if doc(a) != doc(b):
+            return a, b
+    return None
+
+
+def _doc_of(f: Fact) -> str:
+    return f.doc_id
+
+
+def _value_of(f: Fact) -> Hashable:
+    return f.value  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- dates
@@ -125,8 +171,7 @@ def _by_value(facts: Sequence[Fact], describe: Callable[[Fact], str]) -> str:
 def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
-    conflicts = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
-                 if a.doc_id != b.doc_id and a.value.compatible(b.value) is False]
+    conflicts = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if a.value.compatible(b.value) is False]
     claims = tuple(Claim.of(f) for f in facts)
     if conflicts:
         values = _distinct(f.value.describe() for f in facts if any(f in pair for pair in conflicts))
@@ -173,7 +218,7 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Dra
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
-    pairs = [(a, b, a.value.relation(b.value)) for i, a in enumerate(facts) for b in facts[i + 1:] if a.doc_id != b.doc_id]
+    pairs = [(a, b, a.value.relation(b.value)) for a, b in _cross(facts, _value_of, _doc_of)]
     disjoint = [(a, b) for a, b, rel in pairs if rel == "disjoint"]
     names = _distinct(f.value.name for f in facts)
     if disjoint:
@@ -221,18 +266,20 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     items.extend((f, v, note) for f, v, note in extra)
     if len({f.doc_id for f, _, _ in items}) < 2:
         return None
+    if len({v for _, v, _ in items}) == 1 and not extra:
+        claims = tuple(Claim.of(f) for f, _, _ in items)
+        text = _time_text(items[0][0])
+        return _Draft("agreement", attribute, text, f"All sources give the same {attribute.replace('_', ' ')}, {text}.", claims)
     comparable = []
-    for i, (fa, va, _) in enumerate(items):
-        for fb, vb, _ in items[i + 1:]:
-            if fa.doc_id == fb.doc_id:
-                continue
-            ra, rb = va.utc_range(), vb.utc_range()
-            if ra is None and rb is None and va.offset is None and vb.offset is None:
-                ra = (va.minute - (10 if va.approx else 0)) % 1440, (21 if va.approx else 1)
-                rb = (vb.minute - (10 if vb.approx else 0)) % 1440, (21 if vb.approx else 1)
-            if ra is None or rb is None:
-                continue
-            comparable.append((fa, va, fb, vb, _circle_overlap(ra, rb)))
+    for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
+        ra, rb = va.utc_range(), vb.utc_range()
+        if ra is None and rb is None and va.offset is None and vb.offset is None:
+            # neither gives a zone: compare the wall clocks (one event, one local time)
+            ra = (va.minute - (10 if va.approx else 0)) % 1440, (21 if va.approx else 1)
+            rb = (vb.minute - (10 if vb.approx else 0)) % 1440, (21 if vb.approx else 1)
+        if ra is None or rb is None:
+            continue
+        comparable.append((fa, va, fb, vb, _circle_overlap(ra, rb)))
     if not comparable:
         return None
     claims = tuple(Claim.of(f, value=_with_note(v, note) if note else None, note=note) for f, v, note in items)
@@ -243,10 +290,7 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
         return _Draft("conflict", attribute, f"{_time_text(fa, va)} vs {_time_text(fb, vb)}",
                       f"The reported {label}s do not match even after converting to UTC: "
                       f"{fa.doc_id} says {_time_text(fa, va)}, {fb.doc_id} says {_time_text(fb, vb)}.", claims)
-    zones = {v.zone for _, v, _ in items}
     texts = [_time_text(f, v) for f, v, _ in items]
-    if len(zones) == 1 and len({v.minute for _, v, _ in items}) == 1 and not extra:
-        return _Draft("agreement", attribute, texts[0], f"All sources give the same {label}, {texts[0]}.", claims)
     utc = _distinct(_clock(v.utc_minute) for _, v, _ in items if v.utc_minute is not None and not v.is_interval)
     reason = (f"they are the same instant, {', '.join(utc)} UTC, once time zones are converted"
               if len(utc) == 1 else "their ranges overlap once time zones and approximation are accounted for")
@@ -272,8 +316,7 @@ def _compare_durations(facts: Sequence[Fact]) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
-    bad = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
-           if a.doc_id != b.doc_id and not a.value.overlaps(b.value)]
+    bad = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if not a.value.overlaps(b.value)]
     desc = _by_value(facts, lambda f: f"{f.text!r} ({_fmt_range(*_duration_range(f))})")
     if bad:
         a, b = bad[0]
@@ -397,8 +440,7 @@ def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str
         return None
     claims = tuple(Claim.of(f) for f in facts)
     ranges = {f.id: _base(f.value) for f in facts}
-    bad = [(a, b) for i, a in enumerate(facts) for b in facts[i + 1:]
-           if a.doc_id != b.doc_id and ranges[a.id][0] == ranges[b.id][0]
+    bad = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if ranges[a.id][0] == ranges[b.id][0]
            and not (ranges[a.id][1] <= ranges[b.id][2] and ranges[b.id][1] <= ranges[a.id][2])]
     desc = _by_value(facts, lambda f: f"{f.text!r} ({f.value.describe()})")
     noun = facts[0].value.noun

@@ -1,0 +1,162 @@
+"""Throughput and scale of factcheck on the ECB+ development texts, against spaCy's tokenizer.
+
+Prints, in one process: spaCy's blank English tokenizer words/s on the same
+texts (the reference), ``extract`` words/s, ``compare`` words/s, their ratios
+to the tokenizer's time, and peak memory; then how the cost of the
+alignment and comparison stages grows from 1k to 10k to 100k documents.
+
+    python benchmarks/throughput.py                  # 1,000 documents, full compare
+    python benchmarks/throughput.py --docs 10000 --jobs 2
+    python benchmarks/throughput.py --scale 1000,10000,100000   # align + compare stages only
+
+The ECB+ texts (839 documents) are replicated under new ids to reach the
+requested size. Scale runs extract the distinct texts once and replicate the
+facts, so they measure the stages after extraction (extraction is linear in
+the text by construction and is measured in the first part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+import attrs
+
+CORPUS = Path(os.environ.get("FACTCHECK_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
+
+
+def load_texts() -> list[dict[str, object]]:
+    """The ECB+ development documents (id, text, date)."""
+    path = CORPUS / "ecbplus" / "docs.jsonl"
+    if not path.exists():
+        sys.exit(f"benchmarks/throughput.py: {path} not found (needs ../shared/corpora)")
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def replicate(rows: list[dict[str, object]], n: int) -> list[object]:
+    """``n`` documents: the corpus repeated under new ids."""
+    from factcheck import Document
+
+    out = []
+    for i in range(n):
+        row = rows[i % len(rows)]
+        copy = i // len(rows)
+        out.append(Document(id=f"{row['doc_id']}~{copy}", text=str(row["text"]), published=row["date"]))
+    return out
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def words(docs: list[object]) -> int:
+    return sum(len(d.text.split()) for d in docs)  # type: ignore[attr-defined]
+
+
+def throughput(n: int, jobs: int) -> dict[str, float]:
+    """Tokenizer, extract and compare words/s on ``n`` documents."""
+    import spacy
+
+    import factcheck
+    from factcheck.documents import prepare
+    from factcheck.pipeline import extract_many
+
+    docs = [prepare(d) for d in replicate(load_texts(), n)]
+    total = words(docs)
+    factcheck.extract(docs[0])  # load tables once: start-up is measured separately
+    nlp = spacy.blank("en")
+    t = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=64):
+        pass
+    tokenizer = time.perf_counter() - t
+    t = time.perf_counter()
+    extract_many(docs, n_process=jobs)
+    extract = time.perf_counter() - t
+    gc.collect()
+    t = time.perf_counter()
+    report = factcheck.compare(docs, n_process=jobs)
+    compare = time.perf_counter() - t
+    return {
+        "documents": n, "words": total, "jobs": jobs,
+        "tokenizer_words_per_s": total / tokenizer, "extract_words_per_s": total / extract,
+        "compare_words_per_s": total / compare, "extract_ratio": extract / tokenizer,
+        "compare_ratio": compare / tokenizer, "findings": len(report.findings), "peak_mb": peak_mb(),
+    }
+
+
+def scale(sizes: list[int]) -> list[dict[str, float]]:
+    """Seconds of the align + compare stages for each size, on replicated facts."""
+    from factcheck.align import align
+    from factcheck.compare import compare_events
+    from factcheck.documents import prepare
+    from factcheck.pipeline import extract_many
+
+    rows = load_texts()
+    base = [prepare(d) for d in replicate(rows, len(rows))]
+    base_facts = extract_many(base)
+    out = []
+    for n in sizes:
+        docs = []
+        facts = {}
+        for i in range(n):
+            src = base[i % len(base)]
+            doc_id = f"{src.id}~{i // len(base)}"
+            docs.append(attrs.evolve(src, id=doc_id))
+            facts[doc_id] = tuple(attrs.evolve(f, id=f"{doc_id}/{f.id.rsplit('/', 1)[1]}", doc_id=doc_id)
+                                  for f in base_facts[src.id])
+        gc.collect()
+        t = time.perf_counter()
+        events = align(docs, facts)
+        by_id = {f.id: f for fs in facts.values() for f in fs}
+        findings = compare_events(events, by_id, {d.id: d for d in docs})
+        seconds = time.perf_counter() - t
+        out.append({"documents": n, "seconds": seconds, "events": len(events), "findings": len(findings),
+                    "peak_mb": peak_mb()})
+        print(f"  {n:>7} documents: align+compare {seconds:8.2f} s  ({len(events)} events, "
+              f"{len(findings)} findings), peak {peak_mb():.0f} MB", flush=True)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents for the throughput run")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for extraction")
+    parser.add_argument("--scale", default="", help="comma-separated sizes for the align+compare growth run")
+    parser.add_argument("--json", help="write the figures here")
+    args = parser.parse_args()
+    t = time.perf_counter()
+    import factcheck  # noqa: F401
+
+    import_s = time.perf_counter() - t
+    results: dict[str, object] = {"import_seconds": import_s, "cpus": os.cpu_count()}
+    print(f"import factcheck: {import_s * 1000:.0f} ms")
+    if args.docs:
+        r = throughput(args.docs, args.jobs)
+        results["throughput"] = r
+        print(f"{r['documents']} documents, {r['words']:,} words, {args.jobs} job(s)")
+        print(f"  spaCy blank tokenizer {r['tokenizer_words_per_s']:10,.0f} words/s   (reference)")
+        print(f"  extract               {r['extract_words_per_s']:10,.0f} words/s   {r['extract_ratio']:.2f}x the tokenizer's time")
+        print(f"  compare               {r['compare_words_per_s']:10,.0f} words/s   {r['compare_ratio']:.2f}x the tokenizer's time")
+        print(f"  peak memory           {r['peak_mb']:10,.0f} MB")
+    if args.scale:
+        sizes = [int(x) for x in args.scale.split(",")]
+        print("align + compare stages on replicated facts:")
+        grow = scale(sizes)
+        results["scale"] = grow
+        for a, b in zip(grow, grow[1:]):
+            print(f"  {a['documents']} -> {b['documents']}: x{b['documents'] / a['documents']:.0f} documents, "
+                  f"x{b['seconds'] / max(a['seconds'], 1e-9):.1f} time")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
