@@ -38,7 +38,7 @@ from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
 from factcheck.values import DateValue
 
-__all__ = ["DocEvent", "Event", "align"]
+__all__ = ["DocEvent", "Event", "align", "cluster_block", "document_events", "number_events"]
 
 COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
                              "deployment", "withdrawal", "election"})
@@ -504,21 +504,39 @@ def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
     return [sorted((events[i] for n in m for i in nodes[n]), key=lambda e: e.id) for m in members.values()]
 
 
+def document_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
+    """Stage 1, per document: the events one document tells of, with their facts."""
+    return _doc_events(doc, facts)
+
+
+def cluster_block(block: Sequence[DocEvent]) -> list[Event]:
+    """Stage 2, per blocking key (event type): group document events into events (not yet numbered)."""
+    return [_event(cluster) for cluster in _cluster(list(block))]
+
+
+def number_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Stage 3: events in a stable order, numbered ``e1``, ``e2``…, whatever order the blocks came in."""
+    ordered = sorted(events, key=lambda e: (_fact_key(e.fact_ids[0]) if e.fact_ids else ("", 0), e.type, e.doc_ids))
+    return tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(ordered))
+
+
 def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tuple[Event, ...]:
-    """Group the facts of a batch into events, deterministically."""
-    doc_events: list[DocEvent] = []
-    for doc in sorted(docs, key=lambda d: d.id):
-        doc_events.extend(_doc_events(doc, facts.get(doc.id, ())))
+    """Group the facts of a batch into events, deterministically.
+
+    The three stages are pure functions, so the same can run mapped over
+    partitions (see :mod:`factcheck.distributed`).
+    """
     blocks: dict[str, list[DocEvent]] = defaultdict(list)
-    for ev in doc_events:
-        blocks[ev.type].append(ev)
-    all_facts = {f.id: f for fs in facts.values() for f in fs}
-    events: list[Event] = []
-    for kind in sorted(blocks):
-        for cluster in _cluster(blocks[kind]):
-            events.append(_event(cluster, all_facts))
-    events.sort(key=lambda e: (e.fact_ids[0] if e.fact_ids else "", e.type))
-    return tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(events))
+    for doc in sorted(docs, key=lambda d: d.id):
+        for ev in document_events(doc, facts.get(doc.id, ())):
+            blocks[ev.type].append(ev)
+    return number_events(e for kind in sorted(blocks) for e in cluster_block(blocks[kind]))
+
+
+def _fact_key(fact_id: str) -> tuple[str, int]:
+    """Sort key of a fact id ``<doc_id>/f<n>``: document, then position in the text."""
+    doc_id, _, n = fact_id.rpartition("/f")
+    return (doc_id, int(n) if n.isdigit() else 0)
 
 
 def _name(key: str) -> str:
@@ -531,7 +549,7 @@ def _name(key: str) -> str:
     return value
 
 
-def _event(cluster: list[DocEvent], facts: Mapping[str, Fact]) -> Event:
+def _event(cluster: list[DocEvent]) -> Event:
     counts: dict[str, int] = defaultdict(int)
     for part in cluster:
         for p in part.participants:
@@ -552,7 +570,7 @@ def _event(cluster: list[DocEvent], facts: Mapping[str, Fact]) -> Event:
     label = f"{who} {kind.replace('count:', '')}".strip()
     if date:
         label += f", {date}"
-    fact_ids = tuple(sorted({f for e in cluster for f in e.fact_ids}, key=lambda f: (facts[f].doc_id, facts[f].start)))
+    fact_ids = tuple(sorted({f for e in cluster for f in e.fact_ids}, key=_fact_key))
     return Event(
         id="", type=kind, label=label[:1].upper() + label[1:], date=date, participants=tuple(participants),
         doc_ids=tuple(sorted({e.doc_id for e in cluster})), fact_ids=fact_ids, parts=tuple(cluster),
