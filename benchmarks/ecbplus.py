@@ -1,0 +1,564 @@
+"""Accuracy of factcheck on the ECB+ development clusters: gold findings, noise, time/place coreference.
+
+Four measurements, all through the public API (``factcheck.compare``):
+
+* **gold findings** — ``compare`` runs once per cluster; each line of
+  ``gold.jsonl`` is checked against that cluster's report. A claim *matches*
+  a gold value when it is in the same document and its span overlaps the
+  quote's span (``text.find(quote)``). A gold conflict is *found* when one
+  conflict finding matches two or more of its values from different
+  documents; a gold agreement is *wrongly flagged* when one conflict finding
+  matches two or more of its values.
+* **noise** — conflict findings per cluster, and conflicts flagged per gold
+  conflict (target ≤ 3).
+* **coreference of time and place facts** (issue 5) — ``compare`` runs once
+  per *topic* (``<n>_ecb`` and ``<n>_ecbplus`` together, so that telling the
+  two similar events apart is part of the test). A time/date fact maps to the
+  annotated ``times`` mention its span overlaps most, a place fact to the
+  ``locations`` mention. Over cross-document pairs of mapped facts: ours say
+  *same* when one event holds both facts and they are of one kind; the gold
+  says *same* when the mentions share an ECB+ ``instance``. Mentions without
+  an instance (not linked by the annotators) are left out of the pairs; the
+  JSON also gives precision counting them as singletons.
+* **timing** — seconds per cluster and per topic, and the whole run.
+
+    python benchmarks/ecbplus.py                      # every cluster (839 documents)
+    python benchmarks/ecbplus.py --clusters 12        # the 9 gold clusters, then the first others
+    python benchmarks/ecbplus.py --json ecbplus.json --verbose
+
+The corpus is read from ``$FACTCHECK_CORPORA/ecbplus`` (default
+``../shared/corpora/ecbplus`` next to the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(os.environ.get("FACTCHECK_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora")) / "ecbplus"
+
+TIME_KINDS = frozenset({"time", "date"})
+PLACE_KINDS = frozenset({"place"})
+CATEGORIES = {"times": TIME_KINDS, "locations": PLACE_KINDS}
+TARGET_CONFLICTS_PER_GOLD = 3.0
+TARGET_PRECISION = 0.85
+TARGET_RECALL = 0.6
+
+Row = dict[str, Any]
+
+
+# ---------------------------------------------------------------- corpus
+
+def load_corpus(corpus: Path = CORPUS) -> tuple[list[Row], list[Row]]:
+    """The ECB+ documents (``docs.jsonl``) and the hand-checked findings (``gold.jsonl``)."""
+    with (corpus / "docs.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    with (corpus / "gold.jsonl").open(encoding="utf-8") as fh:
+        gold = [json.loads(line) for line in fh if line.strip()]
+    return rows, gold
+
+
+def topic_of(cluster: str) -> str:
+    """The ECB+ topic of a cluster: the number before ``_`` (``"38_ecbplus"`` → ``"38"``)."""
+    return cluster.split("_", 1)[0]
+
+
+def by_cluster(rows: Iterable[Row]) -> dict[str, list[Row]]:
+    """Documents grouped by cluster, in corpus order."""
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        out[row["cluster"]].append(row)
+    return dict(out)
+
+
+def select_clusters(rows: Sequence[Row], gold: Sequence[Row], limit: int | None = None) -> list[str]:
+    """Cluster names to run: the clusters named in the gold first, then the others in corpus order.
+
+    ``limit`` caps the number (``None``: all of them).
+    """
+    names = list(by_cluster(rows))
+    gold_names = list(dict.fromkeys(g["cluster"] for g in gold))
+    ordered = gold_names + [n for n in names if n not in gold_names]
+    return ordered if limit is None else ordered[:limit]
+
+
+def to_documents(rows: Iterable[Row]) -> list[Any]:
+    """``factcheck.Document`` per row: id, text and publication date (``None`` when unknown)."""
+    from factcheck import Document
+
+    return [Document(id=r["doc_id"], text=r["text"], published=r["date"]) for r in rows]
+
+
+# ---------------------------------------------------------------- running compare safely
+
+def _summary(exc: BaseException) -> str:
+    """One line: the exception and the innermost frame it came from."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno} in {tb[-1].name}" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def safe_compare(rows: Sequence[Row], label: str) -> tuple[Any, list[dict[str, str]], float]:
+    """``factcheck.compare`` on the rows; a crash is caught, blamed on documents where possible, and retried without them.
+
+    Returns the report (``None`` if even the retry fails), the errors
+    (``{"where", "doc_id", "error"}``) and the seconds spent.
+    """
+    import factcheck
+
+    began = time.perf_counter()
+    errors: list[dict[str, str]] = []
+    docs = to_documents(rows)
+    try:
+        return factcheck.compare(docs), errors, time.perf_counter() - began
+    except Exception as exc:  # noqa: BLE001 - the benchmark must go on and report it
+        first = _summary(exc)
+    bad = set()
+    for doc in docs:
+        try:
+            factcheck.extract(doc)
+        except Exception as exc:  # noqa: BLE001
+            bad.add(doc.id)
+            errors.append({"where": label, "doc_id": doc.id, "error": "extract: " + _summary(exc)})
+    if not bad:
+        errors.append({"where": label, "doc_id": "", "error": "compare: " + first})
+        return None, errors, time.perf_counter() - began
+    try:
+        report = factcheck.compare([d for d in docs if d.id not in bad])
+    except Exception as exc:  # noqa: BLE001
+        errors.append({"where": label, "doc_id": "", "error": "compare (without failing docs): " + _summary(exc)})
+        report = None
+    return report, errors, time.perf_counter() - began
+
+
+# ---------------------------------------------------------------- gold findings
+
+def quote_span(text: str, quote: str) -> tuple[int, int]:
+    """Where an exact quote stands in a text (the first occurrence)."""
+    start = text.find(quote)
+    if start < 0:
+        raise ValueError(f"quote not in text: {quote!r}")
+    return start, start + len(quote)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two half-open spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _matched_values(finding: Any, spans: Sequence[tuple[str, tuple[int, int]]]) -> list[int]:
+    """Indices of the gold values whose quote some claim of the finding overlaps."""
+    hit = []
+    for i, (doc_id, span) in enumerate(spans):
+        if any(c.doc_id == doc_id and overlaps((c.start, c.end), span) for c in finding.claims):
+            hit.append(i)
+    return hit
+
+
+def opposed(finding: Any, spans: Sequence[tuple[str, tuple[int, int]]]) -> bool:
+    """Whether the finding's summary ("A vs B") sets two gold values against each other.
+
+    A heuristic beside the headline rule: a conflict finding lists all the
+    claims of an attribute, so two agreeing gold values can both be quoted in
+    a conflict that is really between one of them and a third claim. A gold
+    value stands on side *k* of the summary when a claim matching it has its
+    text in that side.
+    """
+    sides = finding.summary.split(" vs ")
+    where: dict[int, set[int]] = defaultdict(set)
+    for i, (doc_id, span) in enumerate(spans):
+        for c in finding.claims:
+            if c.doc_id == doc_id and overlaps((c.start, c.end), span):
+                where[i] |= {k for k, side in enumerate(sides) if c.text in side}
+    placed = [s for s in where.values() if s]
+    return any(a != b or len(a) > 1 for n, a in enumerate(placed) for b in placed[n + 1:])
+
+
+def judge_gold(line: Row, report: Any, texts: Mapping[str, str]) -> dict[str, Any]:
+    """Whether the report finds a gold conflict (or wrongly flags a gold agreement), and what it says there.
+
+    ``found`` is set for conflicts, ``flagged`` for agreements; ``ours`` lists
+    every finding (any verdict) whose claims quote one of the gold spans;
+    ``facts`` the facts overlapping each quote, with the event holding them.
+    """
+    spans = [(v["doc_id"], quote_span(texts[v["doc_id"]], v["quote"])) for v in line["values"]]
+    ours = []
+    hit_conflict = None
+    for f in (report.findings if report is not None else ()):
+        matched = _matched_values(f, spans)
+        if not matched:
+            continue
+        ours.append({"id": f.id, "verdict": f.verdict, "attribute": f.attribute, "summary": f.summary,
+                     "matched": len(matched)})
+        docs = {spans[i][0] for i in matched}
+        better = hit_conflict is None or (opposed(f, spans) and not opposed(hit_conflict, spans))
+        if f.verdict == "conflict" and len(matched) >= 2 and len(docs) >= 2 and better:
+            hit_conflict = f
+    facts = []
+    if report is not None:
+        event_of = fact_events(report)
+        for doc_id, span in spans:
+            for fact in report.facts:
+                if fact.doc_id == doc_id and overlaps((fact.start, fact.end), span):
+                    facts.append({"doc_id": doc_id, "fact_id": fact.id, "kind": fact.kind, "role": fact.role,
+                                  "text": fact.text, "value": fact.describe(),
+                                  "events": sorted(event_of.get(fact.id, ()))})
+    out: dict[str, Any] = {
+        "cluster": line["cluster"], "kind": line["kind"], "attribute": line["attribute"],
+        "docs": list(line["docs"]), "quotes": [v["quote"] for v in line["values"]],
+        "our_attribute": hit_conflict.attribute if hit_conflict is not None else None,
+        "our_summary": hit_conflict.summary if hit_conflict is not None else None,
+        "opposed": opposed(hit_conflict, spans) if hit_conflict is not None else False,
+        "ours": ours, "facts": facts,
+    }
+    if line["kind"] == "conflict":
+        out["found"] = hit_conflict is not None
+    else:
+        out["flagged"] = hit_conflict is not None
+    return out
+
+
+def fact_events(report: Any) -> dict[str, set[str]]:
+    """Fact id → ids of the events holding it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for event in report.events:
+        for fid in event.fact_ids:
+            out[fid].add(event.id)
+    return out
+
+
+# ---------------------------------------------------------------- coreference of times and places
+
+def map_facts(report: Any, rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """Our time/date and place facts mapped to the annotated mention their span overlaps most.
+
+    Each item: ``doc_id``, ``fact_id``, ``kind``, ``category`` (``times`` or
+    ``locations``), ``m_id`` and ``instance`` (``None`` when the annotators
+    linked the mention to nothing).
+    """
+    gold = {r["doc_id"]: r for r in rows}
+    out = []
+    for fact in report.facts:
+        row = gold.get(fact.doc_id)
+        if row is None:
+            continue
+        for category, kinds in CATEGORIES.items():
+            if fact.kind not in kinds:
+                continue
+            best, best_key = None, None
+            for m in row[category]:
+                shared = min(fact.end, m["end"]) - max(fact.start, m["start"])
+                if shared <= 0:
+                    continue
+                key = (shared, -(m["end"] - m["start"]))
+                if best_key is None or key > best_key:
+                    best, best_key = m, key
+            if best is not None:
+                out.append({"doc_id": fact.doc_id, "fact_id": fact.id, "kind": fact.kind, "category": category,
+                            "m_id": best["m_id"], "instance": best["instance"]})
+    return out
+
+
+def coverage(mapped: Sequence[Row], rows: Sequence[Row]) -> dict[str, dict[str, int]]:
+    """Per category: annotated mentions, how many we have a fact for; the same for mentions with an instance."""
+    have = {(m["category"], m["doc_id"], m["m_id"]) for m in mapped}
+    out: dict[str, dict[str, int]] = {}
+    for category in CATEGORIES:
+        mentions = [(r["doc_id"], m) for r in rows for m in r[category]]
+        linked = [(d, m) for d, m in mentions if m["instance"] is not None]
+        out[category] = {
+            "mentions": len(mentions),
+            "covered": sum((category, d, m["m_id"]) in have for d, m in mentions),
+            "linked_mentions": len(linked),
+            "linked_covered": sum((category, d, m["m_id"]) in have for d, m in linked),
+        }
+    return out
+
+
+def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]]) -> dict[str, dict[str, int]]:
+    """TP/FP/FN over cross-document pairs of mapped facts, per category.
+
+    Ours *same*: one event holds both facts and they are of one kind. Gold
+    *same*: one ECB+ instance. Pairs with an unlinked mention count only in
+    ``fp_singleton`` (ours same, gold has no link).
+    The misses (``fn``) are split by cause: ``kind_split`` (a date and a time
+    of one instance, which ours can never call same), ``fn_unattached`` (a
+    fact in no event) and ``fn_other_event`` (both in events, different ones).
+    ``mapped`` / ``mapped_in_event``: mapped facts, and those some event holds.
+    """
+    out: dict[str, dict[str, int]] = {}
+    for category in CATEGORIES:
+        items = [m for m in mapped if m["category"] == category]
+        c = Counter(tp=0, fp=0, fn=0, fp_singleton=0, kind_split=0, fn_unattached=0, fn_other_event=0,
+                    mapped=len(items), mapped_in_event=sum(bool(events.get(m["fact_id"])) for m in items))
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a["doc_id"] == b["doc_id"]:
+                    continue
+                ea, eb = events.get(a["fact_id"], set()), events.get(b["fact_id"], set())
+                ours = a["kind"] == b["kind"] and bool(ea & eb)
+                if a["instance"] is None or b["instance"] is None:
+                    c["fp_singleton"] += ours
+                    continue
+                gold = a["instance"] == b["instance"]
+                if ours and gold:
+                    c["tp"] += 1
+                elif ours:
+                    c["fp"] += 1
+                elif gold:
+                    c["fn"] += 1
+                    if a["kind"] != b["kind"]:
+                        c["kind_split"] += 1
+                    elif not ea or not eb:
+                        c["fn_unattached"] += 1
+                    else:
+                        c["fn_other_event"] += 1
+        out[category] = dict(c)
+    return out
+
+
+def prf(c: Mapping[str, int]) -> dict[str, float | None]:
+    """Precision and recall from TP/FP/FN (``None`` when undefined), and precision with singletons."""
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    return {
+        "precision": tp / (tp + fp) if tp + fp else None,
+        "recall": tp / (tp + fn) if tp + fn else None,
+        "precision_with_singletons": tp / (tp + fp + c["fp_singleton"]) if tp + fp + c["fp_singleton"] else None,
+    }
+
+
+def _add(a: dict[str, int], b: Mapping[str, int]) -> dict[str, int]:
+    for k, v in b.items():
+        a[k] = a.get(k, 0) + v
+    return a
+
+
+# ---------------------------------------------------------------- the run
+
+def run(clusters: Sequence[str] | None = None, *, corpus: Path = CORPUS, log: Any = None) -> dict[str, Any]:
+    """Every figure of the benchmark for the given clusters (``None``: all), as a JSON-ready dict.
+
+    Coreference runs on the topics of the given clusters, each with all its
+    clusters (``_ecb`` and ``_ecbplus``).
+    """
+    import factcheck
+
+    began = time.perf_counter()
+    rows, gold = load_corpus(corpus)
+    groups = by_cluster(rows)
+    names = list(groups) if clusters is None else list(clusters)
+    t = time.perf_counter()
+    factcheck.extract(factcheck.Document(id="warm", text="On Thursday at 3:35 p.m. EST in Geneva.", published="2013-02-12"))
+    warm_up = time.perf_counter() - t
+    texts = {r["doc_id"]: r["text"] for r in rows}
+    errors: list[dict[str, str]] = []
+
+    # gold findings and noise: one compare per cluster
+    cluster_out: dict[str, dict[str, Any]] = {}
+    reports: dict[str, Any] = {}
+    for name in names:
+        report, errs, seconds = safe_compare(groups[name], name)
+        errors += errs
+        reports[name] = report
+        stats = report.to_dict()["stats"] if report is not None else {}
+        cluster_out[name] = {"documents": len(groups[name]), "facts": stats.get("facts"), "events": stats.get("events"),
+                             "findings": stats.get("findings"), "conflicts": stats.get("conflicts"),
+                             "seconds": round(seconds, 3), "errors": len(errs)}
+        if log:
+            print(f"  cluster {name:<12} {len(groups[name]):>3} docs  {seconds:6.2f} s  "
+                  f"{stats.get('conflicts', '-')} conflicts", file=log, flush=True)
+    gold_out = [judge_gold(g, reports[g["cluster"]], texts) for g in gold if g["cluster"] in reports]
+    conflicts_gold = [g for g in gold_out if g["kind"] == "conflict"]
+    agreements_gold = [g for g in gold_out if g["kind"] == "agreement"]
+    gold_clusters = {g["cluster"] for g in gold_out}
+    total_conflicts = sum(c["conflicts"] or 0 for c in cluster_out.values())
+    in_gold_clusters = sum(cluster_out[c]["conflicts"] or 0 for c in gold_clusters)
+
+    # coreference: one compare per topic
+    topics: dict[str, list[Row]] = defaultdict(list)
+    wanted = {topic_of(n) for n in names}
+    for row in rows:
+        if topic_of(row["cluster"]) in wanted:
+            topics[topic_of(row["cluster"])].append(row)
+    topic_out: dict[str, dict[str, Any]] = {}
+    totals: dict[str, dict[str, int]] = {c: {} for c in CATEGORIES}
+    cover_totals: dict[str, dict[str, int]] = {c: {} for c in CATEGORIES}
+    for topic in sorted(topics, key=int):
+        trows = topics[topic]
+        report, errs, seconds = safe_compare(trows, f"topic {topic}")
+        errors += errs
+        if report is None:
+            topic_out[topic] = {"documents": len(trows), "seconds": round(seconds, 3), "error": True}
+            continue
+        mapped = map_facts(report, trows)
+        counts = pair_counts(mapped, fact_events(report))
+        cover = coverage(mapped, trows)
+        both = _add(_add({}, counts["times"]), counts["locations"])
+        topic_out[topic] = {"documents": len(trows), "seconds": round(seconds, 3),
+                            "times": {**counts["times"], **prf(counts["times"]), **cover["times"]},
+                            "locations": {**counts["locations"], **prf(counts["locations"]), **cover["locations"]},
+                            "both": {**both, **prf(both)}}
+        for c in CATEGORIES:
+            _add(totals[c], counts[c])
+            _add(cover_totals[c], cover[c])
+        if log:
+            print(f"  topic   {topic:<12} {len(trows):>3} docs  {seconds:6.2f} s", file=log, flush=True)
+    both_total = _add(_add({}, totals["times"]), totals["locations"])
+    coref = {
+        "times": {**totals["times"], **prf(totals["times"]), **cover_totals["times"]},
+        "locations": {**totals["locations"], **prf(totals["locations"]), **cover_totals["locations"]},
+        "both": {**both_total, **prf(both_total)},
+    }
+    return {
+        "corpus": str(corpus), "clusters": names, "documents": sum(len(groups[n]) for n in names),
+        "cpus": os.cpu_count(),
+        "gold": {
+            "conflicts": len(conflicts_gold), "found": sum(g["found"] for g in conflicts_gold),
+            "found_opposed": sum(g["found"] and g["opposed"] for g in conflicts_gold),
+            "agreements": len(agreements_gold), "wrongly_flagged": sum(g["flagged"] for g in agreements_gold),
+            "wrongly_flagged_opposed": sum(g["flagged"] and g["opposed"] for g in agreements_gold),
+            "lines": gold_out,
+        },
+        "noise": {
+            "conflicts_flagged": total_conflicts,
+            "conflicts_per_gold_conflict": total_conflicts / len(conflicts_gold) if conflicts_gold else None,
+            "conflicts_flagged_in_gold_clusters": in_gold_clusters,
+            "conflicts_per_gold_conflict_in_gold_clusters": in_gold_clusters / len(conflicts_gold) if conflicts_gold else None,
+            "target": TARGET_CONFLICTS_PER_GOLD,
+        },
+        "clusters_detail": cluster_out,
+        "coref": {**coref, "targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL}, "topics": topic_out},
+        "errors": errors,
+        "seconds": {
+            "warm_up": round(warm_up, 3),
+            "clusters": round(sum(c["seconds"] for c in cluster_out.values()), 3),
+            "topics": round(sum(t["seconds"] for t in topic_out.values()), 3),
+            "total": round(time.perf_counter() - began, 3),
+        },
+    }
+
+
+# ---------------------------------------------------------------- printing
+
+def _f(x: float | None, digits: int = 2) -> str:
+    return "  -  " if x is None else f"{x:.{digits}f}"
+
+
+def render(results: Mapping[str, Any], *, verbose: bool = False) -> str:
+    """The figures as a readable plain-text table."""
+    out: list[str] = []
+    g = results["gold"]
+    out.append(f"ECB+ development clusters: {len(results['clusters'])} clusters, {results['documents']} documents, "
+               f"{results['cpus']} CPUs")
+    out.append("")
+    out.append("Gold findings (one compare per cluster)")
+    out.append(f"  {'kind':<9} {'cluster':<11} {'gold attribute':<15} {'result':<16} ours")
+    for line in g["lines"]:
+        if line["kind"] == "conflict":
+            result = ("FOUND" if line["opposed"] else "FOUND (lumped)") if line["found"] else "missed"
+        else:
+            result = ("FLAGGED" if line["opposed"] else "FLAGGED (lumped)") if line["flagged"] else "ok"
+        if line["our_attribute"]:
+            ours = f"conflict [{line['our_attribute']}] {line['our_summary']}"
+        elif line["ours"]:
+            ours = "; ".join(f"{o['verdict']} [{o['attribute']}] {o['summary']} ({o['matched']}/{len(line['quotes'])})"
+                             for o in line["ours"][:3])
+        else:
+            ours = "(no finding quotes these spans)"
+        out.append(f"  {line['kind']:<9} {line['cluster']:<11} {line['attribute']:<15} {result:<16} {ours}")
+        if verbose:
+            for q in line["quotes"]:
+                out.append(f"      quote: {q!r}")
+            for fact in line["facts"]:
+                out.append(f"      fact {fact['fact_id']} {fact['kind']}/{fact['role']} {fact['text']!r} = "
+                           f"{fact['value']}  events {','.join(fact['events']) or '-'}")
+    out.append(f"  gold conflicts found: {g['found']}/{g['conflicts']}; "
+               f"gold agreements wrongly flagged: {g['wrongly_flagged']}/{g['agreements']}")
+    out.append(f"  (lumped: the conflict quotes the gold spans, but its summary does not set them against each "
+               f"other; strictly {g['found_opposed']} found, {g['wrongly_flagged_opposed']} flagged)")
+    out.append("")
+    n = results["noise"]
+    out.append("Noise (conflict findings per cluster)")
+    out.append(f"  {'cluster':<12} {'docs':>4} {'facts':>6} {'events':>6} {'findings':>8} {'conflicts':>9} {'seconds':>8}")
+    for name, c in results["clusters_detail"].items():
+        out.append(f"  {name:<12} {c['documents']:>4} {c['facts'] or 0:>6} {c['events'] or 0:>6} {c['findings'] or 0:>8} "
+                   f"{c['conflicts'] or 0:>9} {c['seconds']:>8.2f}")
+    out.append(f"  conflicts flagged: {n['conflicts_flagged']} in all clusters, "
+               f"{_f(n['conflicts_per_gold_conflict'], 1)} per gold conflict (target <= {n['target']:.0f}); "
+               f"{n['conflicts_flagged_in_gold_clusters']} in the gold clusters, "
+               f"{_f(n['conflicts_per_gold_conflict_in_gold_clusters'], 1)} per gold conflict")
+    out.append("")
+    co = results["coref"]
+    out.append("Coreference of time and place facts (one compare per topic; cross-document pairs of mapped facts)")
+    out.append(f"  {'topic':<6} {'docs':>4}   {'times P':>7} {'R':>5} {'tp/fp/fn':>14} {'cover':>9}   "
+               f"{'places P':>8} {'R':>5} {'tp/fp/fn':>14} {'cover':>9}   {'secs':>5}")
+
+    def row(label: str, docs: int | str, t: Mapping[str, Any], p: Mapping[str, Any], secs: float | str) -> str:
+        return (f"  {label:<6} {docs:>4}   {_f(t['precision']):>7} {_f(t['recall']):>5} "
+                f"{str(t['tp']) + '/' + str(t['fp']) + '/' + str(t['fn']):>14} "
+                f"{str(t['linked_covered']) + '/' + str(t['linked_mentions']):>9}   "
+                f"{_f(p['precision']):>8} {_f(p['recall']):>5} "
+                f"{str(p['tp']) + '/' + str(p['fp']) + '/' + str(p['fn']):>14} "
+                f"{str(p['linked_covered']) + '/' + str(p['linked_mentions']):>9}   {secs:>5}")
+
+    for topic, t in co["topics"].items():
+        if t.get("error"):
+            out.append(f"  {topic:<6} {t['documents']:>4}   (compare failed)")
+            continue
+        out.append(row(topic, t["documents"], t["times"], t["locations"], f"{t['seconds']:.2f}"))
+    out.append(row("all", "", co["times"], co["locations"], ""))
+    b = co["both"]
+    out.append(f"  times and places together: P {_f(b['precision'])} R {_f(b['recall'])} "
+               f"(tp {b['tp']}, fp {b['fp']}, fn {b['fn']}); targets P >= {co['targets']['precision']}, "
+               f"R >= {co['targets']['recall']}")
+    for cat in CATEGORIES:
+        c = co[cat]
+        out.append(f"  {cat}: {c['covered']}/{c['mentions']} annotated mentions have a fact "
+                   f"({c['linked_covered']}/{c['linked_mentions']} of those with an instance); "
+                   f"{c['mapped_in_event']}/{c['mapped']} mapped facts are in an event; "
+                   f"P counting unlinked mentions as singletons: {_f(c['precision_with_singletons'])}")
+        out.append(f"    missed pairs ({c['fn']}): a fact in no event {c['fn_unattached']}, "
+                   f"in different events {c['fn_other_event']}, date vs time of one instance {c['kind_split']}")
+    out.append("")
+    if results["errors"]:
+        out.append(f"Errors ({len(results['errors'])})")
+        for e in results["errors"]:
+            out.append(f"  {e['where']} {e['doc_id']}: {e['error']}")
+        out.append("")
+    s = results["seconds"]
+    out.append(f"Time: warm-up {s['warm_up']:.1f} s, clusters {s['clusters']:.1f} s, topics {s['topics']:.1f} s, "
+               f"total {s['total']:.1f} s")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: run, print the table, optionally write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clusters", type=int, default=None,
+                        help="run only N clusters: the gold clusters first, then the others in corpus order")
+    parser.add_argument("--json", help="write every figure to this file")
+    parser.add_argument("--verbose", action="store_true", help="show the facts found in each gold quote")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    args = parser.parse_args(argv)
+    if not (CORPUS / "docs.jsonl").exists():
+        print(f"benchmarks/ecbplus.py: {CORPUS / 'docs.jsonl'} not found (needs ../shared/corpora)", file=sys.stderr)
+        return 2
+    rows, gold = load_corpus()
+    names = select_clusters(rows, gold, args.clusters)
+    results = run(names, log=None if args.quiet else sys.stderr)
+    print(render(results, verbose=args.verbose), end="")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The ECB+ accuracy benchmark (benchmarks/ecbplus.py): its metric definitions, and regression floors.
+
+The floors are the figures measured when the benchmark was written
+(docs/evaluation.md); they only ever go up. When a change improves a figure,
+raise its floor here in the same change.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import ecbplus
+
+# regression floors: current figures (precision/recall: current minus 0.02)
+GOLD_CONFLICTS_FOUND_MIN = 2          # of 10
+GOLD_AGREEMENTS_FLAGGED_MAX = 2       # of 14
+TIMES_PRECISION_MIN = 0.77 - 0.02
+TIMES_RECALL_MIN = 0.138 - 0.02
+LOCATIONS_PRECISION_MIN = 0.71 - 0.02
+LOCATIONS_RECALL_MIN = 0.030 - 0.02
+BOTH_PRECISION_MIN = 0.764 - 0.02
+BOTH_RECALL_MIN = 0.097 - 0.02
+
+
+# ---------------------------------------------------------------- metric definitions (no corpus)
+
+def _claim(doc_id: str, start: int, end: int, text: str = "") -> SimpleNamespace:
+    return SimpleNamespace(doc_id=doc_id, start=start, end=end, text=text)
+
+
+def test_overlap_is_half_open() -> None:
+    """Spans that only touch do not overlap; spans sharing one character do."""
+    assert ecbplus.overlaps((0, 5), (4, 9))
+    assert not ecbplus.overlaps((0, 5), (5, 9))
+
+
+def test_quote_span_finds_exact_substring() -> None:
+    """A gold quote is located with str.find and a missing quote is an error."""
+    assert ecbplus.quote_span("It hit at 9:27 a.m. today", "9:27 a.m.") == (10, 19)
+    with pytest.raises(ValueError):
+        ecbplus.quote_span("nothing here", "9:27")
+
+
+def test_judge_gold_needs_two_docs_in_one_conflict() -> None:
+    """A gold conflict is found only when one conflict finding quotes values of two documents."""
+    line = {"cluster": "x", "kind": "conflict", "attribute": "magnitude", "docs": ["a", "b"],
+            "values": [{"doc_id": "a", "quote": "4.4"}, {"doc_id": "b", "quote": "4.2"}]}
+    texts = {"a": "magnitude 4.4", "b": "magnitude 4.2"}
+    both = SimpleNamespace(id="c1", verdict="conflict", attribute="magnitude", summary="4.4 vs 4.2",
+                           claims=(_claim("a", 10, 13, "4.4"), _claim("b", 10, 13, "4.2")))
+    one = SimpleNamespace(id="c2", verdict="conflict", attribute="magnitude", summary="4.4 vs 2.0",
+                          claims=(_claim("a", 10, 13, "4.4"), _claim("b", 0, 3, "mag")))
+    report = SimpleNamespace(findings=(one,), facts=(), events=())
+    assert ecbplus.judge_gold(line, report, texts)["found"] is False
+    report = SimpleNamespace(findings=(one, both), facts=(), events=())
+    judged = ecbplus.judge_gold(line, report, texts)
+    assert judged["found"] is True and judged["opposed"] is True and judged["our_attribute"] == "magnitude"
+
+
+def test_opposed_tells_lumped_claims_from_opposed_ones() -> None:
+    """Two agreeing gold values on one side of a conflict's summary are 'lumped', not opposed."""
+    spans = [("a", (0, 4)), ("b", (0, 4))]
+    lumped = SimpleNamespace(summary="9:30 vs 9:32 p.m.",
+                             claims=(_claim("a", 0, 4, "9:30"), _claim("b", 0, 4, "9:27"), _claim("c", 0, 9, "9:32 p.m.")))
+    assert not ecbplus.opposed(lumped, spans)
+    against = SimpleNamespace(summary="9:30 vs 9:27", claims=(_claim("a", 0, 4, "9:30"), _claim("b", 0, 4, "9:27")))
+    assert ecbplus.opposed(against, spans)
+
+
+def test_pair_counts_cross_document_same_event_and_kind() -> None:
+    """Pairs are cross-document; ours 'same' needs one event and one kind; gold 'same' one instance."""
+    mapped = [
+        {"doc_id": "a", "fact_id": "a/f1", "kind": "date", "category": "times", "m_id": 1, "instance": "T1"},
+        {"doc_id": "b", "fact_id": "b/f1", "kind": "date", "category": "times", "m_id": 1, "instance": "T1"},
+        {"doc_id": "b", "fact_id": "b/f2", "kind": "time", "category": "times", "m_id": 2, "instance": "T1"},
+        {"doc_id": "c", "fact_id": "c/f1", "kind": "date", "category": "times", "m_id": 1, "instance": "T2"},
+        {"doc_id": "c", "fact_id": "c/f2", "kind": "date", "category": "times", "m_id": 2, "instance": None},
+    ]
+    events: dict[str, set[str]] = {"a/f1": {"e1"}, "b/f1": {"e1"}, "b/f2": {"e1"}, "c/f1": {"e1"}, "c/f2": {"e1"}}
+    c = ecbplus.pair_counts(mapped, events)["times"]
+    # a/f1-b/f1 tp; a/f1-b/f2 fn (kinds differ); a/f1-c/f1 and b/f1-c/f1 fp; b/f2-c/f1 neither
+    assert (c["tp"], c["fp"], c["fn"], c["kind_split"]) == (1, 2, 1, 1)
+    assert c["fp_singleton"] == 2  # a/f1-c/f2 and b/f1-c/f2: linked by us, unlinked in the gold
+    assert ecbplus.prf(c)["precision"] == pytest.approx(1 / 3)
+
+
+# ---------------------------------------------------------------- the corpus run
+
+@pytest.fixture(scope="module")
+def results(corpora: Path) -> dict[str, Any]:
+    """The whole benchmark on the ECB+ development clusters (about 30 s)."""
+    return ecbplus.run(corpus=corpora / "ecbplus")
+
+
+def test_gold_quotes_are_in_their_documents(corpora: Path) -> None:
+    """Every gold quote is an exact substring of its document's text."""
+    rows, gold = ecbplus.load_corpus(corpora / "ecbplus")
+    texts = {r["doc_id"]: r["text"] for r in rows}
+    for line in gold:
+        for v in line["values"]:
+            assert v["quote"] in texts[v["doc_id"]], (line["cluster"], v["quote"])
+
+
+def test_no_document_crashes_the_library(results: dict[str, Any]) -> None:
+    """compare runs on every cluster and topic without an exception."""
+    assert results["errors"] == []
+
+
+def test_gold_conflicts_found_floor(results: dict[str, Any]) -> None:
+    """At least the current number of hand-checked conflicts is found."""
+    gold = results["gold"]
+    assert gold["conflicts"] == 10
+    assert gold["found"] >= GOLD_CONFLICTS_FOUND_MIN, [g["quotes"] for g in gold["lines"] if g["kind"] == "conflict" and not g["found"]]
+
+
+def test_gold_agreements_flagged_ceiling(results: dict[str, Any]) -> None:
+    """No more hand-checked agreements are flagged as conflicts than now."""
+    gold = results["gold"]
+    assert gold["agreements"] == 14
+    assert gold["wrongly_flagged"] <= GOLD_AGREEMENTS_FLAGGED_MAX, [g["quotes"] for g in gold["lines"] if g.get("flagged")]
+
+
+def test_time_coreference_floors(results: dict[str, Any]) -> None:
+    """Pairwise precision and recall of time/date facts stay at or above the current figures."""
+    c = results["coref"]["times"]
+    assert c["precision"] >= TIMES_PRECISION_MIN and c["recall"] >= TIMES_RECALL_MIN, c
+
+
+def test_location_coreference_floors(results: dict[str, Any]) -> None:
+    """Pairwise precision and recall of place facts stay at or above the current figures."""
+    c = results["coref"]["locations"]
+    assert c["precision"] >= LOCATIONS_PRECISION_MIN and c["recall"] >= LOCATIONS_RECALL_MIN, c
+
+
+def test_combined_coreference_floors(results: dict[str, Any]) -> None:
+    """Pairwise precision and recall of time and place facts together stay at or above the current figures."""
+    c = results["coref"]["both"]
+    assert c["precision"] >= BOTH_PRECISION_MIN and c["recall"] >= BOTH_RECALL_MIN, c
+
+
+def test_whole_run_within_five_minutes(results: dict[str, Any]) -> None:
+    """The benchmark over all 839 documents takes less than five minutes."""
+    assert results["documents"] == 839
+    assert results["seconds"]["total"] < 300
