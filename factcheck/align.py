@@ -190,6 +190,36 @@ def _parties_ok(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+def _clock_arc(f: Fact) -> tuple[int, int] | None:
+    value = f.value
+    return value.utc_range() if value.offset is not None else attrs.evolve(value, offset=0).utc_range()
+
+
+def _contradicts(own: Sequence[Fact], theirs: Sequence[Fact]) -> bool:
+    """Whether a mention's own facts contradict a group's: then the document tells of two occurrences.
+
+    A document does not contradict itself about one event: a second quake
+    word with another magnitude, or with another clock time, is another quake
+    (an aftershock), not a second version of the first.
+    """
+    for a in own:
+        for b in theirs:
+            if a.kind != b.kind:
+                continue
+            if a.kind == "time" and a.role == b.role and a.role in ("start", "time"):
+                ra, rb = _clock_arc(a), _clock_arc(b)
+                if ra is not None and rb is not None and not _overlap(ra, rb):
+                    return True
+            if a.kind == "quantity" and a.role == b.role == "magnitude" and not a.value.overlaps(b.value):
+                return True
+    return False
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    (sa, la), (sb, lb) = a, b
+    return (sb - sa) % 1440 < la or (sa - sb) % 1440 < lb
+
+
 @attrs.define
 class _Group:
     """A document event while it is being built."""
@@ -214,9 +244,11 @@ class _Group:
             self.date = date
         self.distinct = self.distinct or value.distinct
 
-    def accepts(self, mention: Fact, date: DateValue | None) -> bool:
+    def accepts(self, mention: Fact, date: DateValue | None, own: Sequence[Fact] = ()) -> bool:
         value: EventMention = mention.value
         if value.type != self.type:
+            return False
+        if _contradicts(own, self.facts):
             return False
         parties = frozenset(p for p in value.participants if not p.startswith("person:"))
         if not _parties_ok(frozenset(self.parties), parties):
@@ -282,7 +314,8 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
                 break
         else:
             if dates[mention.id] is not None:
-                target = next((g for g in reversed(groups) if g.date is not None and g.accepts(mention, dates[mention.id])), None)
+                target = next((g for g in reversed(groups)
+                               if g.date is not None and g.accepts(mention, dates[mention.id], own[mention.id])), None)
                 if target is None:
                     target = _Group(type=mention.value.type, tense=mention.value.tense)
                     groups.append(target)
@@ -291,7 +324,8 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     for mention in mentions:
         if mention.id in placed:
             continue
-        candidates = [g for g in groups if g.accepts(mention, None) and _undated_fits(g, mention, own[mention.id], doc)]
+        candidates = [g for g in groups
+                      if g.accepts(mention, None, own[mention.id]) and _undated_fits(g, mention, own[mention.id], doc)]
         if candidates:
             def rank(g: _Group) -> tuple[float, int]:
                 before = [m.start for m in g.mentions if m.start < mention.start]
@@ -380,7 +414,7 @@ def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
     if a.type not in PARTY_TYPES and a.participants and b.participants and not a.participants & b.participants:
         return None
     shared = len(a.participants & b.participants)
-    strong = shared >= 2 and len(a.parties & b.parties) >= 2 and not (a.distinct or b.distinct)
+    strong = shared >= 2 and not (a.distinct or b.distinct)
     ok, date_score = _date_relation(a, b)
     venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
     if not ok:

@@ -30,6 +30,9 @@ __all__ = ["Claim", "Finding", "compare_events"]
 JOIN_TOLERANCE_MINUTES = 5
 # an age may differ by one year between reports (a birthday, or "in his 39th year")
 AGE_TOLERANCE_YEARS = 1
+# events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
+# usually something else (a prison term, an age, how long ago)
+LASTING_TYPES = frozenset({"call", "talks", "summit", "visit", "fire", "trial"})
 POINT_EVENT_TYPES = frozenset({"earthquake", "shooting", "attack", "bombing", "crash", "fire", "death", "arrest"})
 GROWING_QUALIFIERS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "destroyed", "damaged"})
 VERDICT_ORDER = {"conflict": 0, "reconciled": 1, "agreement": 2}
@@ -219,7 +222,16 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Dra
         return None
     claims = tuple(Claim.of(f) for f in facts)
     pairs = [(a, b, a.value.relation(b.value)) for a, b in _cross(facts, _value_of, _doc_of)]
-    disjoint = [(a, b) for a, b, rel in pairs if rel == "disjoint"]
+    by_doc: dict[str, list[PlaceValue]] = defaultdict(list)
+    for f in facts:
+        by_doc[f.doc_id].append(f.value)
+
+    def shares(doc_a: str, doc_b: str) -> bool:
+        """Whether two documents name a common (or nested) place for the event."""
+        return any(x.relation(y) != "disjoint" for x in by_doc[doc_a] for y in by_doc[doc_b])
+
+    # a document that names several places agrees with one that names any of them
+    disjoint = [(a, b) for a, b, rel in pairs if rel == "disjoint" and not shares(a.doc_id, b.doc_id)]
     names = _distinct(f.value.name for f in facts)
     if disjoint:
         a, b = disjoint[0]
@@ -229,6 +241,10 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Dra
     if all(rel == "same" for _, _, rel in pairs):
         return _Draft("agreement", "venue", names[0], f"All sources place it in {names[0]}.", claims)
     inside = [(a, b) for a, b, rel in pairs if rel in ("contains", "within")]
+    if not inside:
+        return _Draft("reconciled", "venue", " / ".join(names),
+                      f"The sources name several places and each shares one with the others: "
+                      f"{_by_value(facts, lambda f: f.value.name)}.", claims)
     a, b = inside[0]
     outer, inner = (a, b) if a.value.contains(b.value) else (b, a)
     return _Draft("reconciled", "venue", " / ".join(names),
@@ -273,10 +289,9 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     comparable = []
     for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
         ra, rb = va.utc_range(), vb.utc_range()
-        if ra is None and rb is None and va.offset is None and vb.offset is None:
+        if va.offset is None and vb.offset is None:
             # neither gives a zone: compare the wall clocks (one event, one local time)
-            ra = (va.minute - (10 if va.approx else 0)) % 1440, (21 if va.approx else 1)
-            rb = (vb.minute - (10 if vb.approx else 0)) % 1440, (21 if vb.approx else 1)
+            ra, rb = attrs.evolve(va, offset=0).utc_range(), attrs.evolve(vb, offset=0).utc_range()
         if ra is None or rb is None:
             continue
         comparable.append((fa, va, fb, vb, _circle_overlap(ra, rb)))
@@ -488,15 +503,24 @@ def _quantity_attribute(f: Fact) -> str:
 
 
 def _quantity_key(f: Fact) -> tuple[str, ...] | None:
-    """What a quantity is a figure of; only figures of the same thing are compared (``None``: not comparable)."""
+    """What a quantity is a figure of; only figures of the same thing are compared (``None``: not comparable).
+
+    A count needs its noun class and what happened to it ("people killed",
+    "troops withdrawn"); a measure what it measures ("depth", "distance from
+    Santa Rosa"); an age the person's name. Money and percentages are not
+    compared: news gives many of them per event (price, value, debt; turnout,
+    share) and the text rarely says which is which.
+    """
     q: Quantity = f.value
     if f.role == "count":
-        return ("count", q.noun or "", q.qualifier or "")
+        return ("count", q.noun, q.qualifier) if q.noun and q.qualifier else None
     if f.role == "measure":
-        return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0], q.qualifier or "")
+        return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0], q.qualifier) if q.qualifier else None
     if f.role == "age":
         return ("age", q.qualifier) if q.qualifier else None  # only the age of a named person
-    return (f.role, q.unit or "")
+    if f.role == "magnitude":
+        return ("magnitude",)
+    return None
 
 
 # ---------------------------------------------------------------- driver
@@ -511,7 +535,8 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
     drafts.append(_compare_times("start_time", [f for f in facts if f.kind == "time" and f.role in start_roles]))
     drafts.append(_compare_times("end_time", [f for f in facts if f.kind == "time" and f.role == "end"], derived))
-    drafts.append(_compare_durations([f for f in facts if f.kind == "duration" and f.role == "duration"]))
+    if event.type in LASTING_TYPES:
+        drafts.append(_compare_durations([f for f in facts if f.kind == "duration" and f.role == "duration"]))
     drafts.append(joined)
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for f in facts:

@@ -36,7 +36,7 @@ def one(text: str):
         ("tens of thousands of troops", "tens of thousands of troops", "troops", "deployed", 20000, 99999),
         ("some 1.5 million people", "some 1.5 million people", "people", None, 1350000, 1650000),
         ("up to 300 soldiers", "up to 300 soldiers", "troops", "deployed", 0, 300),
-        ("a dozen civilians were killed", "a dozen civilians", "people", "killed", 12, 12),
+        ("a dozen civilians were killed", "a dozen civilians", "civilians", "killed", 12, 12),
     ],
 )
 def test_counts_with_noun_and_qualifier(text, span, noun, qualifier, low, high) -> None:
@@ -108,3 +108,10 @@ def test_offsets_are_exact() -> None:
     text = "Officials said about 100,000 troops and dozens of tanks were near the border; 3 people died."
     for f in quantities(text):
         assert text[f.start:f.end] == f.text
+
+
+def test_another_is_one_more() -> None:
+    """'two people were killed and another wounded' counts one person wounded."""
+    counts = [(f.text, f.value.value, f.value.noun, f.value.qualifier)
+              for f in quantities("two people have been killed and another wounded") if f.role == "count"]
+    assert counts == [("two people", 2, "people", "killed"), ("another", 1, "people", "injured")]

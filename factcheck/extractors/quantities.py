@@ -27,14 +27,16 @@ from factcheck.values import Quantity
 NOUN_CLASS = {
     "troops": "troops", "troop": "troops", "soldiers": "troops", "soldier": "troops", "servicemen": "troops",
     "forces": "troops", "personnel": "troops", "marines": "troops", "paratroopers": "troops",
-    "people": "people", "persons": "people", "person": "people", "civilians": "people", "residents": "people",
-    "victims": "people", "individuals": "people", "men": "people", "women": "people", "children": "people",
+    "people": "people", "persons": "people", "person": "people", "individuals": "people", "others": "people",
+    "workers": "people", "employees": "people", "victims": "people",
+    "civilians": "civilians", "residents": "residents", "men": "men", "women": "women", "children": "children",
+    "students": "students", "passengers": "passengers", "pirates": "pirates",
     "dead": "dead", "deaths": "dead", "fatalities": "dead", "bodies": "dead",
     "injured": "injured", "injuries": "injured", "wounded": "injured", "casualties": "casualties",
-    "homes": "homes", "houses": "homes", "buildings": "buildings", "workers": "people", "others": "people",
-    "employees": "people", "students": "people", "passengers": "people", "pirates": "people",
+    "homes": "homes", "houses": "homes", "buildings": "buildings",
     "bullets": "shots", "shots": "shots", "rounds": "shots", "times": "times",
 }
+# a subgroup ("two women") is never compared with the whole ("three people"): only the same class is
 # verbs and participles around a count -> qualifier of what is counted
 QUALIFIER = {
     "killed": "killed", "kill": "killed", "killing": "killed", "dead": "killed", "died": "killed",
@@ -67,6 +69,10 @@ _AGE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)(?:-year-old\b|\s+years?\s+old\b)|\baged\s+(?P<n2>\d{1,3})\b"
 )
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-\s][A-Z][a-zA-Z'-]+)*),\s*$")
+_ANOTHER = re.compile(
+    r"\b(?P<n>another|one other)(?:\s+(?:person|man|woman|worker|employee))?(?=\s+(?:was\s+|were\s+)?"
+    r"(?P<verb>wounded|injured|hurt|killed|died|dead|arrested)\b)", re.I
+)
 _AFTER_AGE = re.compile(r"\s*(?:,|\)|\s+(?:who|of|from|and)\b)")
 _STOP = frozenset(
     "of the a an and or to in on at from for by with near around about as than that which who were was "
@@ -192,6 +198,11 @@ def extract_ages(ctx: Context) -> Iterator[Candidate]:
 def extract_quantities(ctx: Context) -> Iterator[Candidate]:
     """Numbers in a document, with their unit or counted noun."""
     text = ctx.text
+    for m in _ANOTHER.finditer(text):  # "two people were killed and another wounded": one more person
+        if not ctx.ignored(m.start(), m.end()) and not ctx.taken(m.start(), m.end()):
+            yield Candidate("quantity", "count", m.start(), m.end(),
+                            Quantity(value=1, min=1, max=1, noun="people", qualifier=QUALIFIER[m.group("verb").lower()]),
+                            "quantity:another", 0.7)
     for number in find_numbers(text):
         start, end = number.start, number.end
         if ctx.ignored(start, end) or ctx.taken(start, end):
