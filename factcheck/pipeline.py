@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from factcheck.facts import Fact
 from factcheck.nlp import Parsed, parse, parse_many
 from factcheck.report import Report
 
-__all__ = ["compare", "extract", "extract_many", "to_documents"]
+__all__ = ["compare", "compare_extracted", "extract", "extract_many", "to_documents"]
 
 
 def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
@@ -128,3 +128,27 @@ def compare(inputs: Any, *, n_process: int = 1) -> Report:
     all_facts = tuple(f for d in docs for f in facts.get(d.id, ()))
     return Report(documents=docs, facts=all_facts, events=events, findings=findings,
                   seconds=time.perf_counter() - began)
+
+
+def compare_extracted(docs: Sequence[Document], facts_by_doc: Mapping[str, Sequence[Fact]], *,
+                      errors: Sequence[Document] = (), seconds: float = 0.0) -> Report:
+    """Align and compare facts already extracted (by :func:`extract_many` or read from a store).
+
+    ``docs`` are the readable documents and ``facts_by_doc`` their facts by
+    document id; ``errors`` are unreadable documents to list in the report.
+    Gives the report :func:`compare` gives for the same documents.
+
+    >>> from factcheck import Document
+    >>> docs = [Document(id="a", text="Talks in Brussels on January 12.", published="2021-12-29"),
+    ...         Document(id="b", text="Talks in Geneva on January 12.", published="2021-12-29")]
+    >>> report = compare_extracted(docs, extract_many(docs))
+    >>> report == compare(docs)
+    True
+    """
+    all_docs = tuple(sorted([*docs, *errors], key=lambda d: d.id))
+    facts = {d.id: tuple(facts_by_doc.get(d.id, ())) if d.error is None else () for d in all_docs}
+    events = align(all_docs, facts)
+    by_id = {f.id: f for fs in facts.values() for f in fs}
+    findings = compare_events(events, by_id, {d.id: d for d in all_docs})
+    all_facts = tuple(f for d in all_docs for f in facts[d.id])
+    return Report(documents=all_docs, facts=all_facts, events=events, findings=findings, seconds=seconds)
