@@ -548,10 +548,37 @@ def _gap_ok(text: str, a: _Tok, b: _Tok) -> str | None:
     return None
 
 
-def _ngram_keys(text: str, toks: list[_Tok], i: int) -> list[tuple[int, str]]:
-    """Candidate keys starting at token i: (last token index, key), longest first."""
+@functools.cache
+def _prefixes() -> frozenset[str]:
+    """Every token-boundary prefix of a key the recogniser looks up (names, demonyms, qualifiers).
+
+    An n-gram of the text that is not such a prefix cannot grow into a known
+    key, so :func:`_ngram_keys` stops there: a megabyte of capitalised words
+    that are no place ("GMT GMT GMT ...") costs one set lookup per token.
+    """
+    idx = _index()
+    out: set[str] = set()
+    for key in (*idx.names, *idx.demonyms, *idx.qualifier_only):
+        for m in _TOKEN.finditer(key):
+            out.add(key[: m.end()])
+    return frozenset(out)
+
+
+def _known_prefix(key: str, prefixes: frozenset[str]) -> bool:
+    return key in prefixes or (key.endswith(".") and key[:-1] in prefixes)
+
+
+def _ngram_keys(
+    text: str, toks: list[_Tok], i: int, prefixes: frozenset[str] | None = None
+) -> list[tuple[int, str]]:
+    """Candidate keys starting at token i: (last token index, key), longest first.
+
+    With ``prefixes``, only keys that are (a prefix of) a known key are built.
+    """
     out: list[tuple[int, str]] = []
     key = toks[i].text
+    if prefixes is not None and not _known_prefix(key, prefixes):
+        return out
     if _is_cap(key):
         out.append((i, key))
     for j in range(i + 1, min(i + MAX_TOKENS, len(toks))):
@@ -564,6 +591,8 @@ def _ngram_keys(text: str, toks: list[_Tok], i: int) -> list[tuple[int, str]]:
         if toks[j - 1].text.endswith(".") and len(toks[j - 1].text) > 2 and not _is_abbrev(toks[j - 1].text):
             break  # "Geneva. Russia": a sentence end, not one name
         key = key + joiner + t
+        if prefixes is not None and not _known_prefix(key, prefixes):
+            break
         if _is_cap(t):
             out.append((j, key))
     out.reverse()
@@ -656,7 +685,7 @@ def _qualifier_at(idx: _Index, text: str, toks: list[_Tok], j: int) -> tuple[lis
     k = j + 1
     if text.startswith("W. Va.", toks[k].start) and k + 1 < len(toks):
         return [idx.qualifier_only["W. Va."]], k + 1, toks[k].start + 6
-    for last, key in _ngram_keys(text, toks, k):
+    for last, key in _ngram_keys(text, toks, k, _prefixes()):
         for variant, cut in _variants(key):
             found: list[Place] = []
             if variant in idx.names and variant not in idx.never:
@@ -707,7 +736,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 
 def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int) -> tuple[_Raw, int] | None:
     """The best match starting at token i, with the index of its last token."""
-    for last, key in _ngram_keys(text, toks, i):
+    for last, key in _ngram_keys(text, toks, i, _prefixes()):
         for variant, cut in _variants(key):
             s, e = toks[i].start, toks[last].end - cut
             # Demonyms ("Russian", "South Korean").
@@ -723,7 +752,10 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int) -> tuple[_Raw, i
             got = _place_match(idx, text, toks, i, last, variant, entries, s, e)
             if got is not None:
                 return got
-    # A city below 15,000 people, recognised only as "Malibu, California".
+    # A city below 15,000 people, recognised only as "Malibu, California" (so a comma must follow).
+    stop = toks[min(i + MAX_TOKENS, len(toks)) - 1].end + 1
+    if text.find(",", toks[i].end, stop) < 0:
+        return None
     for last, key in _ngram_keys(text, toks, i):
         if key in idx.never or key in idx.names or key in idx.demonyms or key in idx.qualifier_only:
             continue

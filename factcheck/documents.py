@@ -223,6 +223,8 @@ _SECTION_NEWS = re.compile(r"(?:[A-Z][\w&-]{0,20}[ \t]){0,2}News")
 _TAG_WORDS = re.compile(r"[a-z][a-z'-]{0,30}(?:[ \t][a-z][a-z'-]{0,30}){0,2}")
 _TAG_ITEM = re.compile(r"[\w'&.-]{1,40}(?:[ \t][\w'&.-]{1,40}){0,3}")
 _WS = re.compile(r"\s+")
+# Unpaired UTF-16 surrogates: JSON may spell them ("\\ud800"), but they are not text and cannot be written out.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _BOILERPLATE_LINES = frozenset(
     {
@@ -669,6 +671,8 @@ def _from_record(rec: object, *, default_id: str, where: str, path: str | None) 
     if isinstance(rid, bool) or not isinstance(rid, str | int | type(None)):
         return fail("'id' must be a string")
     doc_id = default_id if rid is None or rid == "" else str(rid)
+    if _SURROGATE.search(doc_id):
+        return fail("'id' is not valid Unicode (unpaired surrogate)")
     text = rec.get("text")
     if text is None:
         return fail("no 'text' field", doc_id)
@@ -676,6 +680,9 @@ def _from_record(rec: object, *, default_id: str, where: str, path: str | None) 
         return fail(f"'text' is not a string (got {type(text).__name__})", doc_id)
     if not text.strip():
         return fail("'text' is empty", doc_id)
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        return fail(f"'text' is not valid Unicode (unpaired surrogate {bad.group()!r} at offset {bad.start()})", doc_id)
     fields: dict[str, str | None] = {}
     for key in ("source", "url", "title"):
         value = rec.get(key)
@@ -683,6 +690,8 @@ def _from_record(rec: object, *, default_id: str, where: str, path: str | None) 
             if isinstance(value, dict | list):
                 return fail(f"'{key}' must be a string", doc_id)
             value = str(value)
+        if value and _SURROGATE.search(value):
+            return fail(f"'{key}' is not valid Unicode (unpaired surrogate)", doc_id)
         fields[key] = value or None
     try:
         published = _to_datetime(rec.get("published") or None)
@@ -691,7 +700,12 @@ def _from_record(rec: object, *, default_id: str, where: str, path: str | None) 
     return prepare(Document(id=doc_id, text=text, published=published, path=path, **fields))
 
 
-def _json_error(exc: json.JSONDecodeError, *, with_line: bool) -> str:
+_TOO_DEEP = "invalid JSON (nested too deeply)"
+
+
+def _json_error(exc: json.JSONDecodeError | RecursionError, *, with_line: bool) -> str:
+    if isinstance(exc, RecursionError):  # json.loads recurses once per nesting level
+        return _TOO_DEEP
     where = f"line {exc.lineno} column {exc.colno}" if with_line else f"column {exc.colno}"
     return f"invalid JSON ({exc.msg}: {where})"
 
@@ -705,7 +719,7 @@ def _jsonl_records(text: str, *, stem: str, name: str, path: str | None) -> list
         where = f"{name} line {lineno}"
         try:
             rec = json.loads(s)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             docs.append(Document(id=f"{stem}:{lineno}", text="", path=path, error=f"{where}: {_json_error(exc, with_line=False)}"))
             continue
         docs.append(_from_record(rec, default_id=f"{stem}:{lineno}", where=where, path=path))
@@ -717,7 +731,7 @@ def _jsonl_records(text: str, *, stem: str, name: str, path: str | None) -> list
 def _json_records(text: str, *, stem: str, name: str, path: str | None) -> list[Document]:
     try:
         data = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         return [Document(id=stem, text="", path=path, error=f"{name}: {_json_error(exc, with_line=True)}")]
     if isinstance(data, dict):
         return [_from_record(data, default_id=stem, where=name, path=path)]
@@ -900,7 +914,7 @@ def _read_stdin() -> list[Document]:
         try:
             if all(isinstance(json.loads(line), dict) for line in lines):
                 return _jsonl_records(text, stem="stdin", name="<stdin>", path="-")
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
     return [prepare(Document(id="stdin", text=text, path="-"))]
 

@@ -51,6 +51,7 @@ class Context:
     accepted: list[Candidate] = attrs.field(factory=list)
     _ignored_starts: list[int] = attrs.field(factory=list)
     _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
+    _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self._ignored_starts = [s for s, _ in self.doc.ignored]
@@ -111,14 +112,16 @@ class Context:
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: the sentence cut at connectives that open another event."""
         s_start, s_end = self.sentence_span(start)
-        left, right = s_start, s_end
-        for m in CLAUSE_BREAK.finditer(self.text, s_start, s_end):
-            if m.end() <= start:
-                left = max(left, m.start())
-            elif m.start() >= end:
-                right = min(right, m.start())
-                break
-        return left, right
+        breaks = self._breaks.get(s_start)
+        if breaks is None:  # the connectives of a sentence are found once, not once per fact
+            found = [m.span() for m in CLAUSE_BREAK.finditer(self.text, s_start, s_end)]
+            breaks = self._breaks[s_start] = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = breaks
+        i = bisect.bisect_right(ends, start)  # breaks that end at or before the fact
+        left = starts[i - 1] if i else s_start
+        j = bisect.bisect_left(starts, end)  # the first break that starts at or after its end
+        right = starts[j] if j < len(starts) else s_end
+        return max(left, s_start), min(right, s_end)
 
     def words_before(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens before ``offset`` (not crossing ``limit``)."""
