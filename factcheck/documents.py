@@ -843,6 +843,20 @@ class _HTMLText(HTMLParser):
         return "\n".join(out) + ("\n" if out else "")
 
 
+def _trafilatura_text(html: str) -> str | None:
+    """Main text of a page by trafilatura when the ``html`` extra is installed, else ``None``.
+
+    Offsets of an ``.html`` document index this extracted text, not the file.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=True,
+                               favor_precision=True)
+    return text if text and text.strip() else None
+
+
 def _from_html(html: str, *, stem: str, name: str, path: str | None) -> Document:
     parser = _HTMLText()
     try:
@@ -850,7 +864,7 @@ def _from_html(html: str, *, stem: str, name: str, path: str | None) -> Document
         parser.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort  # noqa: BLE001
         return Document(id=stem, text="", path=path, error=f"{name}: cannot parse HTML ({exc})")
-    text = parser.result()
+    text = _trafilatura_text(html) or parser.result()
     if not text.strip():
         return Document(id=stem, text="", path=path, error=f"{name}: no text found in HTML")
     title = " ".join("".join(parser.title_parts).split()) or parser.meta.get("og:title") or None

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+
+import factcheck
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -407,8 +409,9 @@ def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
     assert doc.text == "Crème brûlée.\r\nSecond line.\r\n"  # read as bytes: no newline translation
 
 
-def test_html_main_text_title_and_published(tmp_path: Path) -> None:
-    """HTML gives the main text (no script/nav/footer), the <title> and the published meta as "metadata"."""
+def test_html_main_text_title_and_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without trafilatura, HTML gives the main text (no script/nav/footer), the <title> and the published meta."""
+    monkeypatch.setattr("factcheck.documents._trafilatura_text", lambda html: None)
     html = """<!doctype html><html><head><title>Putin &amp; Biden talk</title>
     <meta property="article:published_time" content="2021-12-30T21:52:00+00:00">
     <script>var x = "not text";</script><style>p {color: red}</style></head>
@@ -430,6 +433,18 @@ def test_html_main_text_title_and_published(tmp_path: Path) -> None:
     assert load(tmp_path / "u.html")[0].text == "Body after an unclosed head.\n"
     (tmp_path / "e.html").write_text("<script>only()</script>", encoding="utf-8")
     assert "no text found in HTML" in load(tmp_path / "e.html")[0].error
+
+
+def test_html_with_trafilatura_keeps_offsets_into_the_extracted_text(tmp_path: Path) -> None:
+    """With the html extra, trafilatura picks the main text; facts index that text exactly."""
+    pytest.importorskip("trafilatura", reason="the html extra (trafilatura) is not installed")
+    body = "".join(f"<p>Paragraph {i} of the story about the talks in Geneva on January 10.</p>" for i in range(6))
+    html = f"<html><head><title>Talks</title></head><body><nav>Home | World</nav><article>{body}</article></body></html>"
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    (doc,) = load(tmp_path / "page.html")
+    assert doc.status == "ok" and "Home | World" not in doc.text and "Paragraph 5" in doc.text
+    facts = factcheck.extract(doc)
+    assert facts and all(doc.text[f.start:f.end] == f.text for f in facts)
 
 
 # ---------------------------------------------------------------- as_document
