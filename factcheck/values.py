@@ -116,6 +116,8 @@ class DateValue:
             return f"{iso_year:04d}-W{iso_week:02d}"
         if self.grain == "year":
             return year
+        if self.grain == "quarter" and self.earliest is not None:
+            return f"{self.earliest.year:04d}-Q{(self.earliest.month - 1) // 3 + 1}"
         if self.grain == "month" or (self.month is not None and self.day is None and self.weekday is None):
             if self.month is None:
                 return f"{year}-XX"
@@ -151,6 +153,28 @@ class DateValue:
                 return None
             last = end_days[1]
         return first, last
+
+    def first_day(self) -> dt.date | None:
+        """The first day the value denotes (the start of an interval), or ``None`` if unknown.
+
+        >>> DateValue(year=2021, month=12, grain="month").first_day()
+        datetime.date(2021, 12, 1)
+        >>> DateValue(month=1, day=10).first_day() is None
+        True
+        """
+        days = attrs.evolve(self, end=None).days()
+        return days[0] if days is not None else None
+
+    def to_datetime(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
+        """Midnight of the first day, in ``default_offset`` (naive without one); ``None`` when unresolved.
+
+        >>> DateValue(year=2022, month=1, day=10).to_datetime(dt.timezone.utc).isoformat()
+        '2022-01-10T00:00:00+00:00'
+        """
+        first = self.first_day()
+        if first is None:
+            return None
+        return dt.datetime.combine(first, dt.time(), tzinfo=default_offset)
 
     def compatible(self, other: DateValue) -> bool | None:
         """Whether the two values can denote a common day (``None`` when unknown).
@@ -303,6 +327,38 @@ class TimeValue:
         if days is None or days[0] != days[1]:
             return None
         return days[0]
+
+    def to_datetime(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
+        """The (start) instant as an aware datetime, ``None`` without a resolved day.
+
+        A time written without a zone is wall-clock time in ``default_offset``
+        (naive when that is ``None``); a known offset wins over the default.
+
+        >>> t = TimeValue(minute=20 * 60 + 35, offset=0, date=DateValue(year=2021, month=12, day=30))
+        >>> t.to_datetime(dt.timezone(dt.timedelta(hours=-2))).isoformat()
+        '2021-12-30T20:35:00+00:00'
+        """
+        day = self._day()
+        if day is None:
+            return None
+        tz = dt.timezone(dt.timedelta(minutes=self.offset)) if self.offset is not None else default_offset
+        return dt.datetime.combine(day, dt.time(), tzinfo=tz) + dt.timedelta(minutes=self.minute)
+
+    def end_datetime(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
+        """The end of an interval as written (``until``), on the start's day or the next; else ``None``.
+
+        >>> t = TimeValue(minute=9 * 60 + 30, until=11 * 60, is_interval=True, date=DateValue(year=2013, month=2, day=12))
+        >>> t.end_datetime().isoformat()
+        '2013-02-12T11:00:00'
+        """
+        if not self.is_interval or self.until is None:
+            return None
+        start = self.to_datetime(default_offset)
+        if start is None:
+            return None
+        midnight = start - dt.timedelta(minutes=self.minute)
+        end = midnight + dt.timedelta(minutes=self.until)
+        return end if end > start or self.open_start else end + _DAY
 
     @property
     def utc_iso(self) -> str | None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from factcheck._numbers import HEDGES, hedge_bounds, parse_number
 from factcheck.extractors import Candidate, Context, register
 from factcheck.values import Duration
@@ -32,7 +34,9 @@ UNIT = re.compile(
 )
 _HEDGE_WORDS = sorted((h for h in HEDGES if not h[0].isdigit()), key=len, reverse=True)
 _HEDGE = re.compile(r"(?:^|\s)(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s*$", re.I)
-_ARTICLE = re.compile(r"(?:^|\s)(?P<num>(?:half\s+)?an?|the\s+(?:past|last|next))\s*$", re.I)
+_ARTICLE = re.compile(r"(?:^|\s)(?P<num>(?:half\s+)?an?|half|the\s+(?:past|last|next))\s*$", re.I)
+_AND_HALF = re.compile(r"(?P<num>\S+(?:\s+\S+)?)\s+and\s+an?\s+half\s*$", re.I)
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _NUMBERISH = re.compile(r"(?:^|[\s(])(?P<num>[\w.,-]+(?:\s+[\w.,-]+){0,5})\s*$")
 
 _LASTING = frozenset("lasting lasted lasts last for long spent took takes spend".split())
@@ -41,6 +45,13 @@ _PERIOD = frozenset("past last recent next coming over within".split())
 
 def _amount(prefix: str) -> tuple[float, float | None, float | None, bool, str | None, int] | None:
     """Parse the words before a unit: returns value, min, max, approx, hedge and where the amount starts."""
+    half = _AND_HALF.search(prefix)
+    if half:
+        inner = _amount(prefix[:half.end("num")] + " ")
+        if inner is not None:
+            value, low, high, approx, hedge, where = inner
+            return (value + 0.5, low + 0.5 if low is not None else None, high + 0.5 if high is not None else None,
+                    approx, hedge, where)
     m = _ARTICLE.search(prefix)
     if m and not m.group("num").lower().startswith("the"):
         value = 0.5 if m.group("num").lower().startswith("half") else 1.0
@@ -76,7 +87,35 @@ def _amount(prefix: str) -> tuple[float, float | None, float | None, bool, str |
 
 @register("duration", priority=30)
 def extract_durations(ctx: Context) -> Iterator[Candidate]:
-    """Lengths of time in a document, with hedges and roles."""
+    """Lengths of time in a document, with hedges and roles; "2 years and 3 months" is one duration.
+
+    >>> from factcheck.documents import Document
+    >>> from factcheck import extract
+    >>> [(f.text, f.value.seconds) for f in extract(Document(id="x", text="an hour and 45 minutes"))]
+    [('an hour and 45 minutes', 6300.0)]
+    """
+    pending: Candidate | None = None
+    for cand in _durations(ctx):
+        if pending is not None and _JOIN.fullmatch(ctx.text, pending.end, cand.start) \
+                and _UNITS_ORDER.index(pending.value.unit) > _UNITS_ORDER.index(cand.value.unit) \
+                and pending.value.seconds is not None and cand.value.seconds is not None and not cand.value.approx:
+            a, b = pending.value, cand.value
+            total = a.seconds + b.seconds
+            value = Duration(seconds=total, min_seconds=(a.low + b.seconds), max_seconds=(a.high + b.seconds),
+                             approx=a.approx, hedge=a.hedge, unit=b.unit, amount=total / _UNITS[b.unit])
+            pending = attrs.evolve(pending, end=cand.end, value=value, rule="duration:composite")
+            continue
+        if pending is not None:
+            yield pending
+        pending = cand
+    if pending is not None:
+        yield pending
+
+
+_UNITS_ORDER = ["second", "minute", "hour", "day", "week", "month", "year", "decade"]
+
+
+def _durations(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for m in UNIT.finditer(text):
         unit_word = m.group("unit").lower().rstrip("s")

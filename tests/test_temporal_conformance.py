@@ -1,0 +1,95 @@
+"""Duckling conformance: time, date, duration and number phrases through ``factcheck.extract`` (issue 3).
+
+The figures are regression floors: raise them when the extractors improve,
+never lower them. ``benchmarks/duckling_conformance.py`` prints the full table.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "duckling_conformance.py"
+
+
+def _load_script() -> Any:
+    spec = importlib.util.spec_from_file_location("duckling_conformance", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("duckling_conformance", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def results(corpora: Path) -> dict[str, dict[str, Any]]:
+    """Every row of the conformance table, computed once."""
+    began = time.perf_counter()
+    out = _load_script().evaluate(corpora / "duckling")
+    out["_seconds"] = {"value": time.perf_counter() - began}
+    return out
+
+
+# row name -> floor on the pass rate
+FLOORS = {
+    "target (corpus+default values, no holiday/latent)": 0.86,
+    "values: corpus": 0.86,
+    "intervals: corpus": 0.31,
+    "durations": 0.41,
+    "numerals": 0.93,
+}
+
+
+@pytest.mark.parametrize("row", sorted(FLOORS))
+def test_pass_rate_floor(row: str, results: dict[str, dict[str, Any]]) -> None:
+    """Each section passes at least its regression floor of Duckling's lines."""
+    got = results[row]
+    assert got["rate"] >= FLOORS[row], (row, got["passed"], got["n"], got["failures"][:20])
+
+
+def test_target_has_480_lines(results: dict[str, dict[str, Any]]) -> None:
+    """The target subset is the 480 corpus+default single values that are neither holidays nor latent."""
+    assert results["target (corpus+default values, no holiday/latent)"]["n"] == 480
+
+
+def test_negatives_yield_at_most_one_false_positive(results: dict[str, dict[str, Any]]) -> None:
+    """At most one of the 33 negative phrases yields a time, date or duration fact."""
+    row = results["negatives (false positives)"]
+    assert row["n"] == 33
+    assert row["passed"] <= 1, row
+
+
+def test_conformance_runs_fast(results: dict[str, dict[str, Any]]) -> None:
+    """The whole conformance run (about 2,300 phrases) takes well under a minute."""
+    assert results["_seconds"]["value"] < 40
+
+
+def test_missing_corpus_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The script exits with status 2 and a clear message when the corpus is absent."""
+    monkeypatch.setenv("FACTCHECK_CORPORA", str(tmp_path))
+    assert _load_script().main([]) == 2
+    assert "not found" in capsys.readouterr().err
+
+
+def test_interval_comparison_is_exclusive_at_duckling_grain() -> None:
+    """Our written end (11:00, 16:00) plus one unit of Duckling's grain is Duckling's exclusive end."""
+    import datetime as dt
+
+    from factcheck.values import DateValue, TimeValue
+
+    script = _load_script()
+    day = DateValue.from_date(dt.date(2013, 2, 12))
+    ref = "2013-02-12T04:30:00-02:00"
+    value = TimeValue(minute=9 * 60 + 30, until=11 * 60, is_interval=True, date=day)
+    expected = {"type": "interval", "from": {"value": "2013-02-12T09:30:00.000-02:00", "grain": "minute"},
+                "to": {"value": "2013-02-12T11:01:00.000-02:00", "grain": "minute"}}
+    assert script.time_matches(value, expected, ref)
+    hourly = TimeValue(minute=15 * 60, until=16 * 60, is_interval=True, grain="hour", date=day)
+    expected = {"type": "interval", "from": {"value": "2013-02-12T15:00:00.000-02:00", "grain": "hour"},
+                "to": {"value": "2013-02-12T17:00:00.000-02:00", "grain": "hour"}}
+    assert script.time_matches(hourly, expected, ref)
