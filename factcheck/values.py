@@ -631,8 +631,11 @@ class PlaceValue:
         >>> brussels.relation(geneva)
         'disjoint'
         """
-        if (self.id is not None and self.id == other.id) or (self.id is None and self.name == other.name):
-            return "same"
+        if self.id is not None and other.id is not None:
+            if self.id == other.id:
+                return "same"
+        elif self.name == other.name:
+            return "same"  # one or both unknown to the gazetteer: the name decides, either way round
         if self.contains(other):
             return "contains"
         if other.contains(self):

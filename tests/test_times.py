@@ -122,3 +122,12 @@ def test_relative_time_needs_a_publication_time() -> None:
     """ "in 15 minutes" is a time only when the publication instant is known; its role is ``relative``."""
     assert _times("in 15 minutes", "2013-02-12") == []
     assert _times("in 15 minutes", DUCKLING_NOW)[0][2] == "relative"
+
+
+def test_local_time_of_a_qualified_small_city() -> None:
+    """"12:45 p.m. at his home in Santa Rosa, Calif." is Pacific time, not the larger Santa Rosa's zone."""
+    from factcheck import Document, extract
+
+    (fact,) = [f for f in extract(Document(id="x", text="Felt died at 12:45 p.m. at his home in Santa Rosa, Calif.",
+                                           published="2008-12-19")) if f.kind == "time"]
+    assert (fact.value.zone, fact.value.offset) == ("America/Los_Angeles", -480)

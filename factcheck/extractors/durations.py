@@ -75,8 +75,9 @@ def _amount(prefix: str) -> tuple[float, float | None, float | None, bool, str |
         if not candidate:
             continue
         number = parse_number(candidate)
-        if number is None or number.ordinal:
-            continue
+        if number is None or number.ordinal or (number.min is not None and number.min < 0) \
+                or (number.value is not None and number.value < 0):
+            continue  # a length of time is never negative: "-12 minutes" is not a duration
         value = number.value
         if value is None:
             low = number.min if number.min is not None else 0

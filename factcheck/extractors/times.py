@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
 from factcheck.extractors import Candidate, Context, register, tense
 from factcheck.extractors.dates import DateMatch, find_dates
@@ -77,6 +78,7 @@ TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_ZONE}{_PART
                   re.I)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
+_IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 _IN_PLACE = re.compile(r"\b[Ii]n\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
 # "a quarter past 3pm", "20 minutes to 2pm", "half past three": the minutes before an hour
 _RELATIVE_TO_HOUR = re.compile(
@@ -283,16 +285,29 @@ def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
 
 
 def _local_zone(ctx: Context, start: int, end: int) -> tuple[Zone | None, str | None]:
-    """A zone from "in <Place>" in the same sentence, for times written without one."""
+    """A zone from "in <Place>" in the same sentence, for times written without one.
+
+    The place is read with the gazetteer first, so "in Santa Rosa, Calif." is
+    the Californian city (America/Los_Angeles), not the larger one elsewhere.
+    """
     s_start, s_end = ctx.sentence_span(start)
     best: tuple[int, str, str] | None = None
-    for m in _IN_PLACE.finditer(ctx.text, s_start, s_end):
-        iana = city_zone(m.group(1))
-        if iana is None:
+    for match in find_places(ctx.text, s_start, s_end):
+        if match.demonym or match.place.timezone is None:
             continue
-        distance = abs(m.start() - start)
+        if not _IN_BEFORE.search(ctx.text, max(s_start, match.start - 4), match.start):
+            continue
+        distance = abs(match.start - start)
         if distance <= 80 and (best is None or distance < best[0]):
-            best = (distance, iana, m.group(1))
+            best = (distance, match.place.timezone, match.text)
+    if best is None:
+        for m in _IN_PLACE.finditer(ctx.text, s_start, s_end):
+            iana = city_zone(m.group(1))
+            if iana is None:
+                continue
+            distance = abs(m.start() - start)
+            if distance <= 80 and (best is None or distance < best[0]):
+                best = (distance, iana, m.group(1))
     if best is None:
         return None, None
     zone = Zone(text=f"in {best[2]}", name=best[1], iana=best[1], fixed_offset=None)
