@@ -182,6 +182,30 @@ def opposed(finding: Any, spans: Sequence[tuple[str, tuple[int, int]]]) -> bool:
     return any(a != b or len(a) > 1 for n, a in enumerate(placed) for b in placed[n + 1:])
 
 
+def sided(finding: Any, spans: Sequence[tuple[str, tuple[int, int]]]) -> bool:
+    """Whether a conflict finding sets two gold values (of different documents) on different sides.
+
+    A conflict of several claims says which stand together (``Claim.side``:
+    "about 200 ft" and "about 60 m" on one side, "about 200 m" on another).
+    When it does, two gold values count as matched by the conflict only if
+    they are on different sides; findings without sides are taken as before
+    (any two matched values).
+    """
+    where: dict[int, set[int]] = defaultdict(set)
+    any_side = False
+    for i, (doc_id, span) in enumerate(spans):
+        for c in finding.claims:
+            if c.doc_id == doc_id and overlaps((c.start, c.end), span):
+                side = getattr(c, "side", None)
+                if side is not None:
+                    any_side = True
+                    where[i].add(side)
+    if not any_side:
+        return True
+    return any(spans[i][0] != spans[j][0] and any(a != b for a in where[i] for b in where[j])
+               for i in where for j in where if i < j)
+
+
 def judge_gold(line: Row, report: Any, texts: Mapping[str, str]) -> dict[str, Any]:
     """Whether the report finds a gold conflict (or wrongly flags a gold agreement), and what it says there.
 
@@ -200,7 +224,7 @@ def judge_gold(line: Row, report: Any, texts: Mapping[str, str]) -> dict[str, An
                      "matched": len(matched)})
         docs = {spans[i][0] for i in matched}
         better = hit_conflict is None or (opposed(f, spans) and not opposed(hit_conflict, spans))
-        if f.verdict == "conflict" and len(matched) >= 2 and len(docs) >= 2 and better:
+        if f.verdict == "conflict" and len(matched) >= 2 and len(docs) >= 2 and better and sided(f, spans):
             hit_conflict = f
     facts = []
     if report is not None:
@@ -263,7 +287,7 @@ def map_facts(report: Any, rows: Sequence[Row]) -> list[dict[str, Any]]:
                     best, best_key = m, key
             if best is not None:
                 out.append({"doc_id": fact.doc_id, "fact_id": fact.id, "kind": fact.kind, "category": category,
-                            "m_id": best["m_id"], "instance": best["instance"]})
+                            "m_id": best["m_id"], "instance": best["instance"], "value": fact.value})
     return out
 
 
@@ -281,6 +305,39 @@ def coverage(mapped: Sequence[Row], rows: Sequence[Row]) -> dict[str, dict[str, 
             "linked_covered": sum((category, d, m["m_id"]) in have for d, m in linked),
         }
     return out
+
+
+def compatible(a: Any, b: Any) -> bool:
+    """Whether two values of one kind can denote the same time or place (``True`` when unknown).
+
+    One event holds every date, time and place its sources give, and they are
+    not all one time: "Thursday" and "in 2008" in one event are two times. Two
+    facts are *ours same* only when one event holds both and their values
+    could be one: dates whose days can overlap, clock times whose ranges
+    overlap (on the wall clock when a zone is missing), the same place.
+    """
+    from factcheck.values import DateValue, PlaceValue, TimeValue
+
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return a.compatible(b) is True
+    if isinstance(a, TimeValue) and isinstance(b, TimeValue):
+        if a.offset is None or b.offset is None:
+            a, b = _wall(a), _wall(b)
+        ra, rb = a.utc_range(), b.utc_range()
+        if ra is None or rb is None:
+            return True
+        (sa, la), (sb, lb) = ra, rb
+        return (sb - sa) % 1440 < la or (sa - sb) % 1440 < lb
+    if isinstance(a, PlaceValue) and isinstance(b, PlaceValue):
+        return a.relation(b) == "same"
+    return True
+
+
+def _wall(value: Any) -> Any:
+    """A time on its own wall clock (offset 0), to compare two times when a zone is missing."""
+    import attrs
+
+    return attrs.evolve(value, offset=0)
 
 
 def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]]) -> dict[str, dict[str, int]]:
@@ -304,7 +361,7 @@ def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]]) -> dict[s
                 if a["doc_id"] == b["doc_id"]:
                     continue
                 ea, eb = events.get(a["fact_id"], set()), events.get(b["fact_id"], set())
-                ours = a["kind"] == b["kind"] and bool(ea & eb)
+                ours = a["kind"] == b["kind"] and bool(ea & eb) and compatible(a.get("value"), b.get("value"))
                 if a["instance"] is None or b["instance"] is None:
                     c["fp_singleton"] += ours
                     continue

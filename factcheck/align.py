@@ -7,11 +7,15 @@ Three steps, each a pure function of the previous one:
    its sentence. A count with no event word near it ("about 100,000 troops
    around the border") makes an implicit event of its own, typed by what
    happens to what is counted (troops deployed, troops withdrawn).
-2. **Within a document**, mentions of the same type whose participants and
-   dates agree are one event ("held phone talks late on Thursday" … "the call
-   convened at 23:35").
-3. **Across documents**, document events are grouped by type (the blocking
-   key, so a batch never compares all pairs) and merged greedily by evidence:
+   What no event word holds (a place named in passing, the facts of a
+   sentence without an event word) is *context* of the nearest event word of
+   its sentence, else of the document's lead event: it groups and links
+   events, and is compared only when it is a figure of a named subject.
+2. **Within a document**, mentions of the same type (or family: a shooting
+   and its deaths) whose participants and dates agree are one event ("held
+   phone talks late on Thursday" … "the call convened at 23:35").
+3. **Across documents**, document events are grouped by type family (the
+   blocking key, so a batch never compares all pairs) and merged greedily by evidence:
    shared participants, compatible dates, same venue. Two events of one
    document are never merged (the document itself tells them apart), and a
    merge must be compatible with every member of both groups, so a vague
@@ -27,21 +31,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
+from rapidfuzz import fuzz
 
 from factcheck._gazetteer import country
 from factcheck.documents import Document
 from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
-from factcheck.values import DateValue
+from factcheck.values import DateValue, Quantity
 
-__all__ = ["DocEvent", "Event", "align", "cluster_block", "document_events", "number_events"]
+__all__ = ["DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events"]
 
 COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
-                             "deployment", "withdrawal", "election"})
+                             "deployment", "withdrawal", "election", "fall"})
 _IMPLICIT_TYPE = {"deployed": "deployment", "withdrawn": "withdrawal", "killed": "death", "injured": "death",
                   "arrested": "arrest", "evacuated": "evacuation"}
 ATTACHABLE = {
@@ -53,6 +59,17 @@ ATTACHABLE = {
 }
 # how far apart two reported days of one event may be and still be one event with a date conflict
 DATE_CONFLICT_WINDOW_DAYS = 14
+# Event types that news uses for one incident: a shooting is also "the attack", and its victims "were killed".
+# Mentions of one family merge (in a document, and across documents when everything else fits); the family is
+# the blocking key, and the event keeps the most specific type its mentions give (first in the tuple wins).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "attack": ("shooting", "bombing", "attack", "death"),
+}
+FAMILY_OF = {t: family for family, types in FAMILIES.items() for t in types}
+# types a death mention joins inside a document: what the dead died in
+_DEATH_CAUSES = frozenset({"earthquake", "fire", "crash", "fall"})
+# what a fact outside every event word's sentence may attach to the document's lead event as *context*
+CONTEXT_KINDS = frozenset({"date", "time", "place", "quantity"})
 
 
 @attrs.frozen(slots=True)
@@ -70,6 +87,10 @@ class DocEvent:
     venues: tuple[str, ...]
     distinct: bool
     implicit: bool = False
+    kind: str = ""  # the most specific type its mentions give (``type`` is the family, the blocking key)
+    context_ids: tuple[str, ...] = ()  # facts about the event that no event word holds: grouping, not conflicts
+    places: frozenset[str] = frozenset()  # places named with it (venues and in passing), countries excepted
+    mention_ends: tuple[int, ...] = ()  # where its event words end in the text (how near a venue stands)
 
     @property
     def parties(self) -> frozenset[str]:
@@ -89,6 +110,7 @@ class Event:
     doc_ids: tuple[str, ...]
     fact_ids: tuple[str, ...]
     parts: tuple[DocEvent, ...] = attrs.field(repr=False, eq=False)
+    context_ids: frozenset[str] = attrs.field(default=frozenset(), repr=False)
 
     def to_json(self) -> dict[str, object]:
         """The contract's ``events[]`` object."""
@@ -115,29 +137,50 @@ def _fronted(fact: Fact, text: str) -> bool:
     return fact.clause[0] == fact.sentence_start and (not head or first in _FRONTED)
 
 
-def _attach(facts: Sequence[Fact], text: str) -> dict[str, list[Fact]]:
-    """Map event-mention fact id → the facts attached to it (implicit mentions get synthetic ids).
+def _attach(facts: Sequence[Fact], text: str) -> tuple[dict[str, list[Fact]], dict[str, list[Fact]], list[Fact]]:
+    """Attach facts to event mentions: (own facts per mention, context facts per mention, facts left over).
 
     A fact attaches to the nearest event word of its clause. When its clause
     has none, it may reach into the sentence: forward only from an opening
     adverbial clause ("On January 10, … talks are scheduled"), otherwise back
     to an earlier event word. A venue follows its event word ("talks … in
     Geneva"). A count attaches only to an event that has counts (an attack,
-    a quake); without one it makes an implicit event of its own.
+    a quake); without one it makes an implicit event of its own (synthetic
+    mention id ``implicit:<fact id>``).
+
+    What is left — a place named in passing, a fact of a sentence without an
+    event word — is *context*: it goes to the nearest event word of its
+    sentence, and the facts of sentences without one are returned for the
+    document's lead event (see :func:`_doc_events`).
     """
     mentions = [f for f in facts if f.kind == "event"]
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sentence].append(m)
     attached: dict[str, list[Fact]] = defaultdict(list)
+    context: dict[str, list[Fact]] = defaultdict(list)
+    loose: list[Fact] = []
     for fact in facts:
-        roles = ATTACHABLE.get(fact.kind)
-        if roles is None or fact.role not in roles:
+        if fact.kind not in ATTACHABLE:
             continue
-        pool = [m for m in mentions if m.sentence == fact.sentence]
+        roles = ATTACHABLE[fact.kind]
+        sentence = by_sentence.get(fact.sentence, [])
+        if fact.role not in roles:
+            if _context_role(fact):
+                if sentence:
+                    context[min(sentence, key=lambda m: (_distance(m, fact), m.start)).id].append(fact)
+                else:
+                    loose.append(fact)
+            continue
+        pool = sentence
         if fact.kind == "quantity" and fact.role == "count":
             pool = [m for m in pool if m.value.type in COUNTABLE_TYPES]
         if fact.kind == "place":
             pool = [m for m in pool if m.value.type != "call" and m.end <= fact.start]
         in_clause = [m for m in pool if fact.clause[0] <= m.start < fact.clause[1]]
-        if not in_clause and fact.kind != "place":
+        if not in_clause and fact.kind in ("date", "time") and _ANCHOR_CLAUSE.match(text, fact.clause[0]):
+            pass  # "the fifth operation since September": the date anchors a period, not the event
+        elif not in_clause and fact.kind != "place":
             forward = _fronted(fact, text)
             in_clause = [m for m in pool if (m.start > fact.end) == forward]
         if not in_clause:
@@ -145,10 +188,37 @@ def _attach(facts: Sequence[Fact], text: str) -> dict[str, list[Fact]]:
             if fact.kind == "quantity" and fact.role == "count" and (
                     q.noun in COUNTED_NOUNS or q.qualifier in _IMPLICIT_TYPE):
                 attached[f"implicit:{fact.id}"].append(fact)
+            elif fact.kind not in CONTEXT_KINDS:
+                pass
+            elif sentence:
+                context[min(sentence, key=lambda m: (_distance(m, fact), m.start)).id].append(fact)
+            else:
+                loose.append(fact)
             continue
         best = min(in_clause, key=lambda m: (_distance(m, fact), m.start))
         attached[best.id].append(fact)
-    return attached
+    return attached, context, loose
+
+
+# roles that say something about an event when they stand near one (a place named in passing is where it
+# happened more often than not); ordinals, bare numbers, reporting dates and bylines never do
+_CONTEXT_ROLES = frozenset({"mention", "venue", "date", "start", "end", "time", "count", "measure", "magnitude",
+                            "age"})
+
+
+# a clause opened by one of these dates a period or another occasion ("since September", "until 2012")
+_ANCHOR_CLAUSE = re.compile(r",?\s*(?:since|until|till|ahead of|prior to)\b", re.I)
+
+
+def _context_role(fact: Fact) -> bool:
+    """Whether a fact that attaches to no event word may still be context of one."""
+    if fact.kind not in CONTEXT_KINDS:
+        return False
+    if fact.kind == "place":
+        return fact.role in ("mention", "venue")
+    if fact.kind == "date":
+        return fact.role == "date"
+    return fact.role in _CONTEXT_ROLES
 
 
 def _distance(mention: Fact, fact: Fact) -> int:
@@ -210,9 +280,33 @@ def _contradicts(own: Sequence[Fact], theirs: Sequence[Fact]) -> bool:
                 ra, rb = _clock_arc(a), _clock_arc(b)
                 if ra is not None and rb is not None and not _overlap(ra, rb):
                     return True
-            if a.kind == "quantity" and a.role == b.role == "magnitude" and not a.value.overlaps(b.value):
-                return True
+            if a.kind == "quantity" and a.role == b.role and a.role in _SELF_CONSISTENT:
+                qa, qb = a.value, b.value
+                if a.role == "magnitude" and not qa.overlaps(qb):
+                    return True
+                if a.role == "measure" and qa.qualifier is not None and qa.qualifier == qb.qualifier:
+                    (da, la, ha), (db, lb, hb) = in_base_unit(qa), in_base_unit(qb)
+                    if da == db and (ha < lb or hb < la):
+                        return True
     return False
+
+
+# unit -> (dimension, factor to the base unit): what a measure is compared in (here and in factcheck.compare)
+UNIT_SCALE = {
+    "mi": ("length", 1609.344), "km": ("length", 1000.0), "m": ("length", 1.0), "ft": ("length", 0.3048),
+    "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
+}
+
+
+def in_base_unit(q: Quantity) -> tuple[str | None, float, float]:
+    """A measure's dimension and range in the base unit (metres, metres per second); other units as they are."""
+    dim, factor = UNIT_SCALE.get(q.unit or "", (q.unit, 1.0))
+    return dim, q.low * factor, q.high * factor
+
+
+# figures a document gives once per event: a second, different one is another occurrence (an aftershock,
+# another climber's fall), when it measures the same thing in the same unit
+_SELF_CONSISTENT = frozenset({"magnitude", "measure"})
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -220,14 +314,33 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return (sb - sa) % 1440 < la or (sa - sb) % 1440 < lb
 
 
+def family(kind: str) -> str:
+    """The blocking key of an event type: its family ("shooting" and "death" are both ``attack``), else itself."""
+    return FAMILY_OF.get(kind, kind)
+
+
+def specific_type(kinds: Iterable[str]) -> str:
+    """The most specific type a set of mentions gives: a shooting rather than "the attack" or "killed"."""
+    kinds = list(kinds)
+    order = FAMILIES.get(family(kinds[0]), ())
+    known = [k for k in kinds if k in order]
+    return min(known, key=order.index) if known else kinds[0]
+
+
+def _takes(group_type: str, mention_type: str) -> bool:
+    """Whether a mention of one type can be told of in a group of a document: same family, or a death in its cause."""
+    return family(mention_type) == group_type or (mention_type == "death" and group_type in _DEATH_CAUSES)
+
+
 @attrs.define
 class _Group:
-    """A document event while it is being built."""
+    """A document event while it is being built (``type`` is the family, the blocking key)."""
 
     type: str
     tense: str | None
     mentions: list[Fact] = attrs.field(factory=list)
     facts: list[Fact] = attrs.field(factory=list)
+    context: list[Fact] = attrs.field(factory=list)
     participants: set[str] = attrs.field(factory=set)
     parties: set[str] = attrs.field(factory=set)
     date: DateValue | None = None
@@ -235,6 +348,8 @@ class _Group:
 
     def add(self, mention: Fact, own: Sequence[Fact], date: DateValue | None) -> None:
         value: EventMention = mention.value
+        if value.type in _DEATH_CAUSES and self.type != value.type:
+            self.type = value.type  # the death was a quake's, a fall's: the group is that incident
         self.mentions.append(mention)
         self.facts.extend(own)
         if not value.negated:
@@ -244,9 +359,14 @@ class _Group:
             self.date = date
         self.distinct = self.distinct or value.distinct
 
+    def takes(self, kind: str) -> bool:
+        """Whether a mention of this type can tell of this group: same family, a death in its cause, or the
+        cause of a group that so far only tells of a death ("died" … "after falling")."""
+        return _takes(self.type, kind) or (kind in _DEATH_CAUSES and all(m.value.type == "death" for m in self.mentions))
+
     def accepts(self, mention: Fact, date: DateValue | None, own: Sequence[Fact] = ()) -> bool:
         value: EventMention = mention.value
-        if value.type != self.type:
+        if not self.takes(value.type):
             return False
         if _contradicts(own, self.facts):
             return False
@@ -264,6 +384,8 @@ class _Group:
         venues = {f.value.id for f in own if f.kind == "place"}
         mine = {f.value.id for f in self.facts if f.kind == "place"}
         shared = len(mention.value.participants & self.participants)
+        if self.type not in PARTY_TYPES:  # a named person is specific: the same victim, the same climber
+            shared += sum(p.startswith("person:") for p in mention.value.participants & self.participants)
         return 2.0 * len(venues & mine) - 2.0 * bool(venues and mine and not venues & mine) + shared
 
 
@@ -300,7 +422,7 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     the most evidence (same venue, shared participants; the nearest earlier
     one on a tie), or starts its own.
     """
-    attached = _attach(facts, doc.text)
+    attached, context, loose = _attach(facts, doc.text)
     mentions = [f for f in facts if f.kind == "event"]
     own = {m.id: attached.get(m.id, []) for m in mentions}
     dates = {m.id: _explicit_date(own[m.id]) for m in mentions}
@@ -308,7 +430,8 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     placed: dict[str, _Group] = {}
     for mention in mentions:  # one clause, one event
         for group in groups:
-            if group.type == mention.value.type and any(m.clause == mention.clause for m in group.mentions):
+            if (group.takes(mention.value.type) and not _contradicts(own[mention.id], group.facts)
+                    and any(m.clause == mention.clause for m in group.mentions)):
                 group.add(mention, own[mention.id], dates[mention.id])
                 placed[mention.id] = group
                 break
@@ -317,7 +440,7 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
                 target = next((g for g in reversed(groups)
                                if g.date is not None and g.accepts(mention, dates[mention.id], own[mention.id])), None)
                 if target is None:
-                    target = _Group(type=mention.value.type, tense=mention.value.tense)
+                    target = _Group(type=family(mention.value.type), tense=mention.value.tense)
                     groups.append(target)
                 target.add(mention, own[mention.id], dates[mention.id])
                 placed[mention.id] = target
@@ -332,16 +455,25 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
                 return g.evidence(mention, own[mention.id]), max(before, default=-len(doc.text))
             target = max(candidates, key=rank)
         else:
-            target = _Group(type=mention.value.type, tense=mention.value.tense)
+            target = _Group(type=family(mention.value.type), tense=mention.value.tense)
             groups.append(target)
         target.add(mention, own[mention.id], None)
         placed[mention.id] = target
+    for mention in mentions:
+        placed[mention.id].context.extend(context.get(mention.id, ()))
+    lead = _lead(groups)
+    for fact in loose:
+        home = _home(fact, groups, lead)
+        if home is not None:
+            home.context.append(fact)
     out: list[DocEvent] = []
     groups.sort(key=lambda g: g.mentions[0].start)
     for n, group in enumerate(groups):
-        if not group.facts:
+        if not group.facts and not group.context:
             continue
         fact_ids = tuple(f.id for f in sorted(group.facts, key=lambda f: f.start))
+        places = {f.value.id or f.value.name for f in (*group.facts, *group.context)
+                  if f.kind == "place" and f.rule != "place:demonym" and f.value.kind != "country"}
         out.append(DocEvent(
             id=f"{doc.id}/e{n}", doc_id=doc.id, type=group.type,
             mention_ids=tuple(m.id for m in sorted(group.mentions, key=lambda m: m.start)),
@@ -349,17 +481,51 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
             weak_date=_weak_date(doc, group.tense),
             venues=tuple(sorted({f.value.id or f.value.name for f in group.facts if f.kind == "place"})),
             distinct=group.distinct,
+            kind=specific_type([m.value.type for m in group.mentions]) if group.type in FAMILIES else group.type,
+            context_ids=tuple(f.id for f in sorted(set(group.context), key=lambda f: f.start) if f.id not in fact_ids),
+            places=frozenset(places),
+            mention_ends=tuple(sorted(m.end for m in group.mentions)),
         ))
     implicit = sorted(k for k in attached if k.startswith("implicit:"))
     for n, key in enumerate(implicit, start=len(groups)):
         fact = attached[key][0]
         kind = _IMPLICIT_TYPE.get(fact.value.qualifier or "", f"count:{fact.value.noun}")
         out.append(DocEvent(
-            id=f"{doc.id}/e{n}", doc_id=doc.id, type=kind, mention_ids=(), fact_ids=(fact.id,),
+            id=f"{doc.id}/e{n}", doc_id=doc.id, type=family(kind), mention_ids=(), fact_ids=(fact.id,),
             participants=frozenset(), date=None, weak_date=_weak_date(doc, None), venues=(), distinct=False,
-            implicit=True,
+            implicit=True, kind=kind,
         ))
     return out
+
+
+# event types that report on another event rather than being what an article is about
+_REPORTING_TYPES = frozenset({"announcement"})
+
+
+# what a count's qualifier says happened, as the family of event it belongs to ("seven bullets hit" → a shooting)
+_QUALIFIER_FAMILY = {"hit": "attack", "arrested": "arrest"}
+
+
+def _home(fact: Fact, groups: Sequence[_Group], lead: _Group | None) -> _Group | None:
+    """The event a fact of a sentence without event word tells of: the lead event, unless the fact says otherwise.
+
+    A count whose verb names what happened ("seven bullets hit him", "46 people
+    were arrested") belongs to the document's first event of that kind when
+    the lead event is another (an article led by the protests that followed).
+    """
+    if fact.kind == "quantity" and fact.role == "count":
+        wanted = _QUALIFIER_FAMILY.get(fact.value.qualifier or "")
+        if wanted is not None and (lead is None or lead.type != wanted):
+            return next((g for g in sorted(groups, key=lambda g: g.mentions[0].start) if g.type == wanted), lead)
+    return lead
+
+
+def _lead(groups: Sequence[_Group]) -> _Group | None:
+    """The document's lead event: the one its first event word (headline, first sentence) tells of."""
+    told = [g for g in groups if g.type not in _REPORTING_TYPES and not g.distinct]
+    if not told:
+        return None
+    return min(told, key=lambda g: min(m.start for m in g.mentions))
 
 
 def _date_relation(a: DocEvent, b: DocEvent) -> tuple[bool, float]:
@@ -401,28 +567,74 @@ class _Link:
     strong: bool = False
 
 
+# two spellings of one surname ("Raite", "Rait"): rapidfuzz similarity ratio, 0-100
+NAME_SIMILARITY = 85
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two participant keys name one person, allowing a spelling variant of the surname."""
+    if a == b:
+        return True
+    if not (a.startswith("person:") and b.startswith("person:")):
+        return False
+    x, y = a[7:], b[7:]
+    return x[:1] == y[:1] and min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= NAME_SIMILARITY
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many participants two events share, a person's spelling variants counting as one."""
+    exact = a & b
+    rest_b = [y for y in b - exact if y.startswith("person:")]
+    return len(exact) + sum(any(_same_person(x, y) for y in rest_b) for x in a - exact if x.startswith("person:"))
+
+
+def linked(a: DocEvent, b: DocEvent) -> bool:
+    """Whether two reports of an event are tied by evidence of their own, not only through the others.
+
+    A shared participant (a spelling variant counts), the same day given by
+    both texts, a shared venue or specific place. The comparator reports a
+    conflict only between linked reports: an undated report that names no
+    one and nowhere may be about another, similar occurrence.
+    """
+    if a.doc_id == b.doc_id or (a.implicit and b.implicit):
+        return True  # a count with no event word (troops massed) is a standing figure, not an occurrence
+    if _shared(a.participants, b.participants) or a.places & b.places or set(a.venues) & set(b.venues):
+        return True
+    return a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
+
+
 def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
     """Evidence that two document events (of different documents) are one event; ``None`` when they cannot be.
 
     Depends only on what the events say (their :func:`_signature`), never on
     which documents they come from, so results can be cached per signature.
+    A date conflict is only believed between strongly linked reports: two
+    shared participants, or one and a specific place named with both.
     """
     if a.type != b.type:
         return None
     if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
         return None
-    if a.type not in PARTY_TYPES and a.participants and b.participants and not a.participants & b.participants:
+    shared = _shared(a.participants, b.participants)
+    people_a = {p for p in a.participants if p.startswith("person:")}
+    people_b = {p for p in b.participants if p.startswith("person:")}
+    same_day = a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
+    if (a.type not in PARTY_TYPES and people_a and people_b and not _shared(frozenset(people_a), frozenset(people_b))
+            and not (same_day and a.places & b.places)):
+        # an incident is told by who it happened to: different people, different incidents, unless the
+        # reports put it on the same day in the same place (one names the victim, the other the gunman)
         return None
-    shared = len(a.participants & b.participants)
-    strong = shared >= 2 and not (a.distinct or b.distinct)
+    places = len(a.places & b.places)
+    strong = (shared >= 2 or (shared >= 1 and places >= 1)) and not (a.distinct or b.distinct)
     ok, date_score = _date_relation(a, b)
     venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
+    place_score = 0.3 * min(places, 2)
     if not ok:
         # different days: one event only if close in time and, for the merge, strongly linked
         if a.distinct or b.distinct or not _close_dates(a.date, b.date):
             return None
-        return _Link(shared - 0.5 + venue_score, date_conflict=True, strong=strong)
-    return _Link(shared + date_score + venue_score + 0.01, strong=strong)
+        return _Link(shared - 0.5 + venue_score + place_score, date_conflict=True, strong=strong)
+    return _Link(shared + date_score + venue_score + place_score + 0.01, strong=strong)
 
 
 # candidate pairs: each document event against this many neighbours within its type, in each sort order
@@ -431,7 +643,7 @@ NEIGHBOURHOOD = 100
 
 def _signature(e: DocEvent) -> tuple[object, ...]:
     """Everything :func:`_pair` looks at; repeated reports of one event share it."""
-    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct)
+    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places)
 
 
 def _when(e: DocEvent) -> tuple[int, int]:
@@ -597,15 +809,19 @@ def _event(cluster: list[DocEvent]) -> Event:
         date = max(set(single), key=lambda d: (single.count(d), -d.toordinal())).isoformat()
     elif dates:
         date = dates[0].iso
-    kind = cluster[0].type
+    kinds = [e.kind or e.type for e in cluster]
+    kind = specific_type(sorted(kinds, key=lambda k: (-kinds.count(k), k)))
     people = [_name(p) for p in participants if p.startswith("person:")]
     parties = [_name(p) for p in participants if not p.startswith("person:")]
     who = "–".join((people or parties)[:3] if kind in ("call", "summit", "visit") else (parties or people)[:3])
     label = f"{who} {kind.replace('count:', '')}".strip()
     if date:
         label += f", {date}"
-    fact_ids = tuple(sorted({f for e in cluster for f in e.fact_ids}, key=_fact_key))
+    core = {f for e in cluster for f in e.fact_ids}
+    context = {f for e in cluster for f in e.context_ids} - core
+    fact_ids = tuple(sorted(core | context, key=_fact_key))
     return Event(
         id="", type=kind, label=label[:1].upper() + label[1:], date=date, participants=tuple(participants),
         doc_ids=tuple(sorted({e.doc_id for e in cluster})), fact_ids=fact_ids, parts=tuple(cluster),
+        context_ids=frozenset(context),
     )

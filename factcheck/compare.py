@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from factcheck.align import Event
+from factcheck.align import UNIT_SCALE, DocEvent, Event, linked
 from factcheck.documents import Document
 from factcheck.facts import Fact
 from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue, format_minutes
@@ -28,6 +28,8 @@ __all__ = ["Claim", "Finding", "compare_events"]
 
 # minutes of slack when joining a start and an end through a duration
 JOIN_TOLERANCE_MINUTES = 5
+# a venue takes a side in a conflict only this close after its event word ("talks … in Geneva")
+VENUE_REACH_CHARS = 100
 # an age may differ by one year between reports (a birthday, or "in his 39th year")
 AGE_TOLERANCE_YEARS = 1
 # events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
@@ -50,12 +52,14 @@ class Claim:
     value: Mapping[str, Any]
     role: str
     note: str | None = None
+    side: int | None = None  # in a conflict: which group of mutually agreeing claims this one stands in
 
     @classmethod
-    def of(cls, fact: Fact, *, value: Mapping[str, Any] | None = None, note: str | None = None) -> Claim:
-        """The claim a fact makes (optionally with a derived value)."""
+    def of(cls, fact: Fact, *, value: Mapping[str, Any] | None = None, note: str | None = None,
+           side: int | None = None) -> Claim:
+        """The claim a fact makes (optionally with a derived value, and its side in a conflict)."""
         return cls(doc_id=fact.doc_id, fact_id=fact.id, text=fact.text, start=fact.start, end=fact.end,
-                   value=value if value is not None else fact.value.to_json(), role=fact.role, note=note)
+                   value=value if value is not None else fact.value.to_json(), role=fact.role, note=note, side=side)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's ``claims[]`` object."""
@@ -63,6 +67,8 @@ class Claim:
                "end": self.end, "role": self.role, "value": dict(self.value)}
         if self.note:
             out["note"] = self.note
+        if self.side is not None:
+            out["side"] = self.side
         return out
 
 
@@ -171,10 +177,40 @@ def _value_of(f: Fact) -> Hashable:
 
 # ---------------------------------------------------------------- dates
 
-def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+Tie = Callable[[Fact, Fact], bool]
+
+
+def _always(a: Fact, b: Fact) -> bool:
+    return True
+
+
+def _undecided(facts: Sequence[Fact], agree: Callable[[Fact, Fact], bool]) -> set[str]:
+    """Documents that give the event two values that cannot both hold (two days, two venues, two start times).
+
+    Such a document tells of more than one occasion under one event word (a
+    crime and its trial, a quake and its aftershock) or hedges; either way it
+    does not say which value is the event's, so it takes no side in a conflict.
+    """
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        by_doc[f.doc_id].append(f)
+    return {d for d, fs in by_doc.items() if any(not agree(x, y) for i, x in enumerate(fs) for y in fs[i + 1:])}
+
+
+def _firm(pairs: Iterable[tuple[Fact, Fact]], facts: Sequence[Fact], agree: Callable[[Fact, Fact], bool],
+          tie: Tie) -> list[tuple[Fact, Fact]]:
+    """The disagreeing pairs a conflict can stand on: both documents decided, and their reports linked."""
+    undecided = _undecided(facts, agree)
+    return [(a, b) for a, b in pairs if a.doc_id not in undecided and b.doc_id not in undecided and tie(a, b)]
+
+
+def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Tie = _always) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
-    conflicts = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if a.value.compatible(b.value) is False]
+    raw = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if a.value.compatible(b.value) is False]
+    conflicts = _firm(raw, facts, lambda x, y: x.value.compatible(y.value) is not False, tie)
+    if raw and not conflicts:
+        return None  # they differ, but no decided, linked pair of reports disagrees
     claims = tuple(Claim.of(f) for f in facts)
     if conflicts:
         values = _distinct(f.value.describe() for f in facts if any(f in pair for pair in conflicts))
@@ -217,7 +253,8 @@ def _distinct(items: Iterable[str]) -> list[str]:
 
 # ---------------------------------------------------------------- venues
 
-def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Tie = _always,
+                    near: Callable[[Fact], bool] = lambda f: True) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
@@ -230,8 +267,18 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Dra
         """Whether two documents name a common (or nested) place for the event."""
         return any(x.relation(y) != "disjoint" for x in by_doc[doc_a] for y in by_doc[doc_b])
 
-    # a document that names several places agrees with one that names any of them
-    disjoint = [(a, b) for a, b, rel in pairs if rel == "disjoint" and not shares(a.doc_id, b.doc_id)]
+    def decided(doc_id: str) -> bool:
+        """Whether a document names one place for the event (at one or several precisions: Geneva, Switzerland)."""
+        values = by_doc[doc_id]
+        return all(x.relation(y) != "disjoint" for i, x in enumerate(values) for y in values[i + 1:])
+
+    # a document that names several places agrees with one that names any of them, and one that names
+    # several unrelated places (felt in Sacramento, Napa and Santa Rosa) describes an area, not a venue
+    raw = [(a, b) for a, b, rel in pairs if rel == "disjoint" and not shares(a.doc_id, b.doc_id)]
+    disjoint = [(a, b) for a, b in raw if decided(a.doc_id) and decided(b.doc_id) and tie(a, b)
+                and near(a) and near(b)]
+    if raw and not disjoint:
+        return None
     names = _distinct(f.value.name for f in facts)
     if disjoint:
         a, b = disjoint[0]
@@ -277,7 +324,8 @@ def _time_text(f: Fact, value: TimeValue | None = None) -> str:
     return f"{f.text!r} ({_clock(utc)} UTC)"
 
 
-def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[Fact, TimeValue, str]] = ()) -> _Draft | None:
+def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[Fact, TimeValue, str]] = (),
+                   tie: Tie = _always) -> _Draft | None:
     items: list[tuple[Fact, TimeValue, str | None]] = [(f, f.value, None) for f in facts]
     items.extend((f, v, note) for f, v, note in extra)
     if len({f.doc_id for f, _, _ in items}) < 2:
@@ -289,8 +337,9 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     comparable = []
     for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
         ra, rb = va.utc_range(), vb.utc_range()
-        if va.offset is None and vb.offset is None:
-            # neither gives a zone: compare the wall clocks (one event, one local time)
+        if va.offset is None or vb.offset is None:
+            # one gives no zone: a time without one is the local time where the event happened, so compare
+            # the wall clocks (one event, one local time)
             ra, rb = attrs.evolve(va, offset=0).utc_range(), attrs.evolve(vb, offset=0).utc_range()
         if ra is None or rb is None:
             continue
@@ -299,7 +348,12 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
         return None
     claims = tuple(Claim.of(f, value=_with_note(v, note) if note else None, note=note) for f, v, note in items)
     label = attribute.replace("_", " ")
-    bad = [(fa, va, fb, vb) for fa, va, fb, vb, ok in comparable if not ok]
+    raw = [(fa, va, fb, vb) for fa, va, fb, vb, ok in comparable if not ok]
+    undecided = _undecided(facts, _same_clock)
+    bad = [(fa, va, fb, vb) for fa, va, fb, vb in raw
+           if fa.doc_id not in undecided and fb.doc_id not in undecided and tie(fa, fb)]
+    if raw and not bad:
+        return None
     if bad:
         fa, va, fb, vb = bad[0]
         return _Draft("conflict", attribute, f"{_time_text(fa, va)} vs {_time_text(fb, vb)}",
@@ -314,6 +368,20 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     if derived:
         sentence += " (" + "; ".join(derived) + ")"
     return _Draft("reconciled", attribute, " = ".join(_distinct(texts)), sentence + ".", claims)
+
+
+def _same_clock(a: Fact, b: Fact) -> bool:
+    """Whether two times can be one instant (on the wall clock when a zone is missing)."""
+    va, vb = a.value, b.value
+    if va.offset is None or vb.offset is None:
+        va, vb = attrs.evolve(va, offset=0), attrs.evolve(vb, offset=0)
+    ra, rb = va.utc_range(), vb.utc_range()
+    return ra is None or rb is None or _circle_overlap(ra, rb)
+
+
+def _clock_written(f: Fact) -> bool:
+    """Whether a time is written as a clock time ("9:27 a.m.", "noon"), not only a number word ("by three")."""
+    return any(ch.isdigit() for ch in f.text) or any(w in f.text.lower() for w in ("noon", "midnight"))
 
 
 def _with_note(value: TimeValue, note: str) -> dict[str, Any]:
@@ -429,10 +497,7 @@ def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact]) -> tuple[list[
 
 # ---------------------------------------------------------------- quantities
 
-_CONVERT = {  # unit -> (dimension, factor to the base unit)
-    "mi": ("length", 1609.344), "km": ("length", 1000.0), "m": ("length", 1.0), "ft": ("length", 0.3048),
-    "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
-}
+_CONVERT = UNIT_SCALE  # unit -> (dimension, factor to the base unit)
 
 
 def _base(q: Quantity) -> tuple[str | None, float, float]:
@@ -450,18 +515,24 @@ def _base(q: Quantity) -> tuple[str | None, float, float]:
     return q.unit, low, high
 
 
-def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str, Document]) -> _Draft | None:
+def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str, Document],
+                        tie: Tie = _always) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
     ranges = {f.id: _base(f.value) for f in facts}
     bad = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if ranges[a.id][0] == ranges[b.id][0]
            and not (ranges[a.id][1] <= ranges[b.id][2] and ranges[b.id][1] <= ranges[a.id][2])]
+    if bad and not any(tie(a, b) for a, b in bad):
+        return None  # they disagree, but nothing says the reports that disagree are about one occurrence
     desc = _by_value(facts, lambda f: f"{f.text!r} ({f.value.describe()})")
     noun = facts[0].value.noun
     subject = f"{noun} {facts[0].value.qualifier}" if noun and facts[0].value.qualifier else (noun or attribute)
     if bad:
         a, b = bad[0]
+        sides = _sides(facts, {f.id: ranges[f.id][1:] for f in facts})
+        claims = tuple(Claim.of(f, side=sides[f.id]) for f in facts)
+        heads = [next(f for f in facts if sides[f.id] == k) for k in range(max(sides.values()) + 1)]
         update = False
         explanation = f"The figures for {subject} cannot both be right, even as ranges: {desc}."
         pa, pb = docs[a.doc_id].published, docs[b.doc_id].published
@@ -472,13 +543,47 @@ def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str
                 explanation = (f"An update rather than a plain contradiction: {late.doc_id}, published later, "
                                f"reports {late.value.describe()} {subject} where {early.doc_id} reported "
                                f"{early.value.describe()}.")
-        return _Draft("conflict", attribute, f"{a.text} vs {b.text}", explanation, claims, update=update)
+        if len(heads) > 2:
+            explanation += " " + _side_text(facts, sides)
+        return _Draft("conflict", attribute, " vs ".join(_distinct(h.text for h in heads)), explanation, claims,
+                      update=update)
     if len({(f.value.value, f.value.unit) for f in facts}) == 1 and not any(f.value.approx for f in facts):
         return _Draft("agreement", attribute, facts[0].value.describe(), f"All sources give {facts[0].value.describe()}.", claims)
     units = {f.value.unit for f in facts}
     why = "once units are converted" if len(units) > 1 else "within their stated approximation"
     return _Draft("reconciled", attribute, " ~ ".join(_distinct(f.text for f in facts)),
                   f"The figures agree {why}: {desc}.", claims)
+
+
+def _sides(facts: Sequence[Fact], ranges: Mapping[str, tuple[float, float]]) -> dict[str, int]:
+    """Fact id → side: the claims split into groups whose figures all agree with each other.
+
+    Ranges are taken by their lower end; a claim joins the current group when
+    it overlaps every member (for intervals: starts before the group's lowest
+    upper end), else opens the next group. So "about 200 ft", "about 60 m"
+    stand together against "about 200 m": the finding says which is which.
+    """
+    order = sorted(facts, key=lambda f: (ranges[f.id][0], ranges[f.id][1], f.id))
+    out: dict[str, int] = {}
+    side, ceiling = -1, -math.inf
+    for f in order:
+        low, high = ranges[f.id]
+        if low > ceiling:
+            side, ceiling = side + 1, high
+        else:
+            ceiling = min(ceiling, high)
+        out[f.id] = side
+    return out
+
+
+def _side_text(facts: Sequence[Fact], sides: Mapping[str, int]) -> str:
+    """'They fall into 3 groups: [A, B] vs [C] vs [D].'"""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for f in facts:
+        if f.text not in groups[sides[f.id]]:
+            groups[sides[f.id]].append(f.text)
+    return f"They fall into {len(groups)} groups: " + " vs ".join(
+        "[" + ", ".join(groups[k]) + "]" for k in sorted(groups)) + "."
 
 
 def _cmp_dt(a: Any, b: Any) -> int:
@@ -498,8 +603,15 @@ def _quantity_attribute(f: Fact) -> str:
     q: Quantity = f.value
     if f.role == "count":
         return _QUANTITY_ATTRIBUTE.get((q.qualifier or "", q.noun or ""), "count")
+    if f.role == "measure" and q.qualifier in _MEASURE_ATTRIBUTES:
+        return _MEASURE_ATTRIBUTES[q.qualifier]
     return {"magnitude": "magnitude", "age": "age", "percent": "percent", "amount": "amount"}.get(
         f.role, "distance" if q.unit in ("mi", "km", "m", "ft") else "speed" if q.unit in ("mph", "km/h") else "measure")
+
+
+# what a measure's subject is called as an attribute (a distance from a place stays ``distance``)
+_MEASURE_ATTRIBUTES = {"depth": "depth", "fall": "fall_height", "height": "height", "speed": "speed",
+                       "chase": "chase_distance", "length": "length", "width": "width"}
 
 
 def _quantity_key(f: Fact) -> tuple[str, ...] | None:
@@ -513,6 +625,8 @@ def _quantity_key(f: Fact) -> tuple[str, ...] | None:
     """
     q: Quantity = f.value
     if f.role == "count":
+        if q.noun == "times":
+            return None  # "arrested four times": how often, not how many (shots that hit are ``shots``)
         return ("count", q.noun, q.qualifier) if q.noun and q.qualifier else None
     if f.role == "measure":
         return ("measure", _CONVERT.get(q.unit or "", (q.unit or "",))[0], q.qualifier) if q.qualifier else None
@@ -525,16 +639,58 @@ def _quantity_key(f: Fact) -> tuple[str, ...] | None:
 
 # ---------------------------------------------------------------- driver
 
+# what a fact that no event word holds (context: see factcheck.align) may still be compared on: a figure
+# whose subject the text names ("depth of 12 miles", "seven bullets hit", "two people killed", a magnitude)
+# (a magnitude without a quake word in its sentence is usually another quake: "aftershocks of magnitude 2.9")
+CONTEXT_COMPARED_ROLES = frozenset({"count", "measure"})
+
+
+def _compared(fact: Fact, event: Event) -> bool:
+    """Whether a fact of an event takes part in its comparison.
+
+    Facts held by an event word always do. Context facts (a place named in
+    passing, a date in a sentence without an event word: often background,
+    "in 2008") group the event but are compared only when they are a figure
+    of a named subject.
+    """
+    if fact.id not in event.context_ids:
+        return True
+    if fact.kind != "quantity" or fact.role not in CONTEXT_COMPARED_ROLES or _quantity_key(fact) is None:
+        return False
+    # "the office is about 15 miles north of Detroit": a distance from a place, away from any event word,
+    # says where something is, not how far the event went
+    return not (fact.role == "measure" and (fact.value.qualifier or "").startswith("distance"))
+
+
 def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, Document]) -> list[_Draft]:
-    facts = [by_id[i] for i in event.fact_ids]
+    facts = [by_id[i] for i in event.fact_ids if _compared(by_id[i], event)]
+    part_of: dict[str, DocEvent] = {}
+    for part in event.parts:
+        for fid in (*part.fact_ids, *part.context_ids):
+            part_of.setdefault(fid, part)
+
+    def tie(a: Fact, b: Fact) -> bool:
+        """Whether the reports holding two facts are linked by evidence of their own (see align.linked)."""
+        pa, pb = part_of.get(a.id), part_of.get(b.id)
+        return pa is None or pb is None or linked(pa, pb)
+    def near(f: Fact) -> bool:
+        """Whether a venue follows its event word closely ("shot dead in Flint", not "… a motorist in Flint")."""
+        part = part_of.get(f.id)
+        if part is None:
+            return True
+        ends = [end for end in part.mention_ends if end <= f.start]
+        return bool(ends) and f.start - max(ends) <= VENUE_REACH_CHARS
+
     drafts: list[_Draft | None] = []
-    drafts.append(_compare_dates([f for f in facts if f.kind == "date"], docs))
+    drafts.append(_compare_dates([f for f in facts if f.kind == "date"], docs, tie))
     if event.type != "call":
-        drafts.append(_compare_venues([f for f in facts if f.kind == "place" and f.role == "venue"], docs))
+        drafts.append(_compare_venues([f for f in facts if f.kind == "place" and f.role == "venue"], docs, tie,
+                                      near))
     derived, joined = _join(facts, by_id)
     start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
-    drafts.append(_compare_times("start_time", [f for f in facts if f.kind == "time" and f.role in start_roles]))
-    drafts.append(_compare_times("end_time", [f for f in facts if f.kind == "time" and f.role == "end"], derived))
+    clocks = [f for f in facts if f.kind == "time" and _clock_written(f)]
+    drafts.append(_compare_times("start_time", [f for f in clocks if f.role in start_roles], tie=tie))
+    drafts.append(_compare_times("end_time", [f for f in clocks if f.role == "end"], derived, tie=tie))
     if event.type in LASTING_TYPES:
         drafts.append(_compare_durations([f for f in facts if f.kind == "duration" and f.role == "duration"]))
     drafts.append(joined)
@@ -546,7 +702,7 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
                 groups[key].append(f)
     for key in sorted(groups):
         group = groups[key]
-        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs))
+        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs, tie))
     return [d for d in drafts if d is not None]
 
 

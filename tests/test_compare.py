@@ -103,3 +103,55 @@ def test_verdicts_do_not_depend_on_document_order() -> None:
 def test_one_source_alone_makes_no_finding() -> None:
     """Claims from a single document are never a finding: this is a cross-source checker."""
     assert findings(("2021-12-29", "Talks in Brussels on January 12. Talks in Geneva on January 12.")) == []
+
+
+def test_a_conflict_says_which_claims_stand_together() -> None:
+    """About 200 ft and about 60 m agree and stand on one side against about 200 m."""
+    f = by_attribute(findings(("2013-09-14", "Duncan Rait died on Friday after falling about 200ft from a ridge."),
+                              ("2013-09-14", "Duncan Rait died on Friday after falling about 60m from a ridge."),
+                              ("2013-09-14", "Duncan Rait died on Friday after he fell about 200 metres.")),
+                     "fall_height")
+    sides = {c.text: c.side for c in f.claims}
+    assert f.verdict == "conflict" and sides["about 200ft"] == sides["about 60m"] != sides["about 200 metres"]
+
+
+def test_depth_is_compared_as_depth() -> None:
+    """A quake's depth of 1.2 miles and of 12 miles is a depth conflict, not a distance one."""
+    f = by_attribute(findings(("2013-03-14", "A magnitude 4.6 earthquake struck on March 14 and had a depth of 1.2 miles."),
+                              ("2013-03-14", "A magnitude 4.6 earthquake struck on March 14 with a depth of 12 miles.")),
+                     "depth")
+    assert f.verdict == "conflict"
+
+
+def test_distances_in_different_directions_are_not_compared() -> None:
+    """Four miles west of Cobb and 3 miles southwest of Cobb are two points, not a conflict."""
+    found = findings(("2013-03-14", "A magnitude 4.6 earthquake struck on Thursday four miles west of Cobb."),
+                     ("2013-03-14", "A magnitude 4.6 earthquake struck on Thursday about 3 miles southwest of Cobb."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+def test_how_often_is_not_a_count() -> None:
+    """"arrested four times" and "arrested three times" (a record) are not compared."""
+    found = findings(("2013-03-14", "Gray was shot on Saturday. He had been arrested four times."),
+                     ("2013-03-14", "Gray was shot on Saturday. He had been arrested three times."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+def test_unlinked_reports_make_no_conflict() -> None:
+    """Two anonymous, undated reports of a fall with different heights may be two falls: no conflict."""
+    found = findings((None, "A climber fell about 200 metres."), (None, "A climber fell about 600 metres."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+def test_a_document_naming_several_places_takes_no_side_on_the_venue() -> None:
+    """"felt in Sacramento and in Napa" describes an area: no venue conflict with "in Santa Rosa"."""
+    found = findings(("2013-03-14", "The earthquake struck on Thursday and was felt in Sacramento and in Napa."),
+                     ("2013-03-14", "The earthquake struck on Thursday in Santa Rosa."))
+    assert not [f for f in found if f.attribute == "venue" and f.verdict == "conflict"]
+
+
+def test_background_dates_are_not_compared() -> None:
+    """A date in a sentence without an event word ("In 2008 he moved") is context, never a date conflict."""
+    found = findings(("2013-03-14", "A gunman opened fire at a school in Denver on Thursday. In 2008 he moved."),
+                     ("2013-03-14", "A gunman opened fire at a school in Denver on Thursday. In 2005 he moved."))
+    assert not [f for f in found if f.verdict == "conflict"]

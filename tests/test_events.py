@@ -71,3 +71,35 @@ def test_negated_mentions_keep_no_participants() -> None:
 def test_no_event_words(text: str) -> None:
     """Phrases that only look like event words yield no event mention."""
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        ("He slipped and fell about 200 metres down a gully.", "fell", "fall"),
+        ("Witnesses heard gunfire around 10:30 a.m.", "gunfire", "shooting"),
+        ("The man went on a rampage at the office.", "rampage", "attack"),
+        ("A climber is dead after the accident.", "is dead", "death"),
+    ],
+)
+def test_incident_words_are_triggers(text: str, trigger: str, kind: str) -> None:
+    """Falls, gunfire, rampages and "is dead" name incidents news reports on."""
+    assert (trigger, kind) in [(t, k) for t, k, _ in events(text)]
+
+
+def test_institutions_are_not_people() -> None:
+    """"the U.S. Geological Survey" and "San Francisco Bay" give no person participant."""
+    found = events("The quake struck near San Francisco Bay, the U.S. Geological Survey said.")
+    assert all(not p.startswith("person:") for _, _, ps in found for p in ps)
+
+
+def test_a_named_person_is_a_participant_of_an_incident_in_a_busy_sentence() -> None:
+    """"Duncan Rait died after slipping and falling": the fall's clause names no one, its sentence does."""
+    found = events("On Friday, Duncan Rait died after slipping and falling about 200ft. Rait was 36.")
+    assert ("falling", "fall", ["person:rait"]) in found
+
+
+def test_a_person_named_once_without_title_is_not_guessed_from_two_capitalised_words() -> None:
+    """A two-word capitalised run counts as a name only when the surname also stands alone in the text."""
+    found = events("The attack was condemned by Kraft Foods on Monday.")
+    assert all(not p.startswith("person:") for _, _, ps in found for p in ps)

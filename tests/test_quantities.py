@@ -55,7 +55,7 @@ def test_counts_with_noun_and_qualifier(text, span, noun, qualifier, low, high) 
         ("A 4.2 magnitude earthquake struck", "magnitude", "magnitude", 4.2, None),
         ("a 6.1-magnitude quake", "magnitude", "magnitude", 6.1, None),
         ("The quake had a depth of 1.2 miles", "measure", "mi", 1.2, "depth"),
-        ("about 20 miles north of Santa Rosa", "measure", "mi", 20, "distance from Santa Rosa"),
+        ("about 20 miles north of Santa Rosa", "measure", "mi", 20, "distance north of Santa Rosa"),
         ("chased him for 48km", "measure", "km", 48, "chase"),
         ("at speeds up to 120 mph", "measure", "mph", 120, "speed"),
         ("falling about 150 metres", "measure", "m", 150, "fall"),
@@ -115,3 +115,17 @@ def test_another_is_one_more() -> None:
     counts = [(f.text, f.value.value, f.value.noun, f.value.qualifier)
               for f in quantities("two people have been killed and another wounded") if f.role == "count"]
     assert counts == [("two people", 2, "people", "killed"), ("another", 1, "people", "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The quake had a depth of 1.2 miles.", "depth"),
+        ("It was centered about 3 miles southwest of Cobb.", "distance southwest of Cobb"),
+        ("It struck about 20 miles north of Santa Rosa.", "distance north of Santa Rosa"),
+        ("It struck 14 miles from Healdsburg.", "distance from Healdsburg"),
+    ],
+)
+def test_a_distance_keeps_its_direction(text: str, qualifier: str) -> None:
+    """A measure says what it measures; a distance from a place keeps its direction (another direction, another point)."""
+    assert one(text).value.qualifier == qualifier

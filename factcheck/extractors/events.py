@@ -43,7 +43,13 @@ TRIGGERS: dict[str, str] = {
     "earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
     "fire": "fire", "blaze": "fire", "wildfire": "fire", "crash": "crash", "crashed": "crash", "collision": "crash",
     "arrest": "arrest", "arrested": "arrest", "arrests": "arrest",
-    "died": "death", "death": "death", "killed": "death",
+    "died": "death", "death": "death", "killed": "death", "dies": "death", "is dead": "death", "was dead": "death",
+    "found dead": "death", "murdered": "death", "murder": "death",
+    "gunfire": "shooting", "gunshot": "shooting", "gunshots": "shooting", "shots fired": "shooting",
+    "fired shots": "shooting", "fired at": "shooting", "fired on": "shooting", "shootout": "shooting",
+    "shot dead": "shooting", "rampage": "attack", "massacre": "attack", "stabbing": "attack", "ambush": "attack",
+    "fell": "fall", "falling": "fall", "plunged": "fall", "plunging": "fall", "slipped": "fall",
+    "plummeted": "fall", "tumbled": "fall",
     "trial": "trial", "verdict": "verdict", "sentenced": "verdict", "convicted": "verdict",
     "election": "election", "elections": "election", "vote": "election",
     "launch": "launch", "launched": "launch", "acquisition": "acquisition", "acquire": "acquisition",
@@ -65,7 +71,9 @@ SEATS = {
 TITLES = frozenset(
     "president presidents prime minister ministers secretary senator sen. governor gov. spokesman spokeswoman "
     "spokesperson chancellor king queen pope mr. mrs. ms. dr. judge gen. general col. sgt. officer chief actor "
-    "actress singer rapper coach leader counterpart premier ambassador envoy mayor sheriff director ceo".split()
+    "actress singer rapper coach leader counterpart premier ambassador envoy mayor sheriff director ceo capt. capt "
+    "captain lt. lieutenant sgt sergeant det. detective cpl. corporal maj. major officer commander deputy "
+    "prosecutor attorney suspect victim gunman rev. father sister brother son daughter wife husband".split()
 )
 _NOT_NAMES = frozenset(
     "The A An And But Or In On At For From By With Of To As It Its This That These Those He She They We I You "
@@ -120,9 +128,26 @@ def _surnames(ctx: Context) -> set[str]:
         words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
         if not words or any(w in _NOT_NAMES or w in places or w in SEATS or w in ORGS for w in words):
             continue
+        if words[-1].lower() in _NOT_SURNAMES or any(w.lower() in _PLACE_FIRST_WORDS for w in words[:-1]):
+            continue
         if 2 <= len(words) <= 3 or (titled and len(words) == 1):
             names.add(words[-1])
     return names
+
+
+# last words of capitalised runs that name institutions, places and things, not people
+_NOT_SURNAMES = frozenset(
+    "survey bay area fault faults valley springs spring mountain mountains county city state river lake creek "
+    "street road avenue park center centre hospital university college school company corp inc group foods "
+    "department police office service agency institute association club island beach airport station church "
+    "court hall bridge highway house news times post journal press media network party army navy force guard "
+    "ministry council committee commission bank fund festival awards award glacier east west north south "
+    "herald tribune gazette square district region province peak ridge hut advisors advisers hotel township "
+    "associates partners llc holdings industries systems health plant streets".split()
+)
+# first words of capitalised runs that name places ("Mount Cook", "Lake Tahoe", "Fort Hood")
+_PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san santa los las new north south east west "
+                               "upper lower cape glen".split())
 
 
 def _headline(ctx: Context, offset: int) -> bool:
@@ -239,8 +264,15 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
         negated = any(w in _NEGATION for w in before)
         participants = set() if negated else _participants(ctx, c_start, c_end, surnames)
         s_start, s_end = ctx.sentence_span(start)
-        if not participants and not negated and len(_TRIGGER.findall(text, s_start, s_end)) == 1:
-            participants = _participants(ctx, s_start, s_end, surnames)  # the sentence's only event
+        if not participants and not negated:
+            if len(_TRIGGER.findall(text, s_start, s_end)) == 1:
+                participants = _participants(ctx, s_start, s_end, surnames)  # the sentence's only event
+            elif kind not in PARTY_TYPES:
+                # an incident whose clause names no one ("Rait died after slipping and falling"): the one
+                # person its sentence names is its person (with two, the sentence does not say whose)
+                around = _participants(ctx, s_start, s_end, surnames)
+                if sum(p.startswith("person:") for p in around) == 1:
+                    participants = around
         distinct = any(w in _DISTINCT for w in before[-3:])
         value = EventMention(type=kind, participants=frozenset(participants), tense=tense(clause),
                              distinct=distinct, negated=negated)

@@ -61,8 +61,9 @@ _SUBJECT_BEFORE = {
     "long": "length", "length": "length", "wide": "width", "width": "width",
 }
 _FROM_PLACE = re.compile(
-    r"\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
-    r"south-west)(?:\s+of)?|away\s+from|from|outside(?:\s+of)?|off)\s+(?:the\s+)?"
+    r"\s+(?:(?P<dir>(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:-(?:north|south)?(?:east|west))?)(?:\s+of)?|away\s+from|from|outside(?:\s+of)?|off)"
+    r"\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
 )
 _AGE = re.compile(
@@ -164,7 +165,11 @@ def _subject(ctx: Context, start: int, end: int) -> str | None:
     """What a measure measures: "depth", "fall", "speed", or "distance from Santa Rosa"."""
     after = _FROM_PLACE.match(ctx.text, end)
     if after:
-        return f"distance from {after.group('place')}"
+        # "20 miles north of Santa Rosa" and "3 miles southwest of Cobb": a distance is only comparable with one
+        # measured from the same place in the same direction (another direction is another point)
+        direction = (after.group("dir") or "").lower().replace("-", "")
+        place = after.group("place").rstrip(".")
+        return f"distance {direction} of {place}" if direction else f"distance from {place}"
     for word in ctx.words_after(end, 1):
         if word in _SUBJECT_BEFORE:
             return _SUBJECT_BEFORE[word]
