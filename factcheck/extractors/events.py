@@ -18,6 +18,7 @@ keeps no participants.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -110,10 +111,17 @@ def _surnames(ctx: Context) -> set[str]:
     """
     names: set[str] = set()
     text = ctx.text
-    places = [(c.start, c.end) for c in ctx.accepted if c.kind == "place"]
+    spans = sorted((c.start, c.end) for c in ctx.accepted if c.kind == "place")
+    starts = [s for s, _ in spans]
+    place_names = {text[s:e] for s, e in spans}
     for m in _RUN.finditer(text):
-        if ctx.ignored(m.start(), m.end()) or any(s < m.end() and m.start() < e for s, e in places):
+        if ctx.ignored(m.start(), m.end()):
             continue
+        # place spans never overlap, so their ends are sorted too: only the last one starting
+        # before the run ends can reach into it
+        i = bisect.bisect_left(starts, m.end())
+        if i and spans[i - 1][1] > m.start():
+            continue  # the run is (part of) a place name
         if _headline(ctx, m.start()):
             continue
         words = m.group().split()
@@ -126,7 +134,7 @@ def _surnames(ctx: Context) -> set[str]:
             titled = titled or words[0].lower() in TITLES
             words.pop(0)
         words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
-        if not words or any(w in _NOT_NAMES or w in places or w in SEATS or w in ORGS for w in words):
+        if not words or any(w in _NOT_NAMES or w in place_names or w in SEATS or w in ORGS for w in words):
             continue
         if words[-1].lower() in _NOT_SURNAMES or any(w.lower() in _PLACE_FIRST_WORDS for w in words[:-1]):
             continue
