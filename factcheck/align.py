@@ -39,6 +39,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from factcheck._gazetteer import country
+from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document
 from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
@@ -58,7 +59,7 @@ ATTACHABLE = {
     "quantity": frozenset({"count", "magnitude", "measure", "age", "percent", "amount"}),
 }
 # how far apart two reported days of one event may be and still be one event with a date conflict
-DATE_CONFLICT_WINDOW_DAYS = 14
+DATE_CONFLICT_WINDOW_DAYS = DEFAULT_TOLERANCES.date_conflict_window_days
 # Event types that news uses for one incident: a shooting is also "the attack", and its victims "were killed".
 # Mentions of one family merge (in a document, and across documents when everything else fits); the family is
 # the blocking key, and the event keeps the most specific type its mentions give (first in the tuple wins).
@@ -549,13 +550,13 @@ def _date_relation(a: DocEvent, b: DocEvent) -> tuple[bool, float]:
     return True, 0.0
 
 
-def _close_dates(a: DateValue | None, b: DateValue | None) -> bool:
+def _close_dates(a: DateValue | None, b: DateValue | None, window: int = DATE_CONFLICT_WINDOW_DAYS) -> bool:
     if a is None or b is None:
         return False
     da, db = a.days(), b.days()
     if da is not None and db is not None:
         gap = max((db[0] - da[1]).days, (da[0] - db[1]).days)
-        return gap <= DATE_CONFLICT_WINDOW_DAYS
+        return gap <= window
     # partial dates: same month, days apart
     return a.month is not None and a.month == b.month
 
@@ -603,7 +604,7 @@ def linked(a: DocEvent, b: DocEvent) -> bool:
     return a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
 
 
-def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
+def _pair(a: DocEvent, b: DocEvent, window: int = DATE_CONFLICT_WINDOW_DAYS) -> _Link | None:
     """Evidence that two document events (of different documents) are one event; ``None`` when they cannot be.
 
     Depends only on what the events say (their :func:`_signature`), never on
@@ -631,7 +632,7 @@ def _pair(a: DocEvent, b: DocEvent) -> _Link | None:
     place_score = 0.3 * min(places, 2)
     if not ok:
         # different days: one event only if close in time and, for the merge, strongly linked
-        if a.distinct or b.distinct or not _close_dates(a.date, b.date):
+        if a.distinct or b.distinct or not _close_dates(a.date, b.date, window):
             return None
         return _Link(shared - 0.5 + venue_score + place_score, date_conflict=True, strong=strong)
     return _Link(shared + date_score + venue_score + place_score + 0.01, strong=strong)
@@ -668,7 +669,7 @@ def _mergeable(a: set[int], b: set[int], link: Callable[[int, int], _Link | None
     return strong or not conflict
 
 
-def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
+def _cluster(block: list[DocEvent], window: int = DATE_CONFLICT_WINDOW_DAYS) -> list[list[DocEvent]]:
     """Greedy merging by evidence, with complete-link constraints, in near-linear time.
 
     Reports that say exactly the same thing (one :func:`_signature`, as with
@@ -705,7 +706,7 @@ def _cluster(block: list[DocEvent]) -> list[list[DocEvent]]:
     def link(ka: int, kb: int) -> _Link | None:
         key = (ka, kb) if ka <= kb else (kb, ka)
         if key not in cache:
-            cache[key] = _pair(example[key[0]], example[key[1]])
+            cache[key] = _pair(example[key[0]], example[key[1]], window)
         return cache[key]
 
     first = [events[n[0]] for n in nodes]
@@ -755,9 +756,9 @@ def document_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     return _doc_events(doc, facts)
 
 
-def cluster_block(block: Sequence[DocEvent]) -> list[Event]:
+def cluster_block(block: Sequence[DocEvent], *, tolerances: Tolerances = DEFAULT_TOLERANCES) -> list[Event]:
     """Stage 2, per blocking key (event type): group document events into events (not yet numbered)."""
-    return [_event(cluster) for cluster in _cluster(list(block))]
+    return [_event(cluster) for cluster in _cluster(list(block), tolerances.date_conflict_window_days)]
 
 
 def number_events(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -766,7 +767,8 @@ def number_events(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(attrs.evolve(e, id=f"e{i + 1}") for i, e in enumerate(ordered))
 
 
-def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tuple[Event, ...]:
+def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]], *,
+          tolerances: Tolerances = DEFAULT_TOLERANCES) -> tuple[Event, ...]:
     """Group the facts of a batch into events, deterministically.
 
     The three stages are pure functions, so the same can run mapped over
@@ -776,7 +778,7 @@ def align(docs: Sequence[Document], facts: Mapping[str, Sequence[Fact]]) -> tupl
     for doc in sorted(docs, key=lambda d: d.id):
         for ev in document_events(doc, facts.get(doc.id, ())):
             blocks[ev.type].append(ev)
-    return number_events(e for kind in sorted(blocks) for e in cluster_block(blocks[kind]))
+    return number_events(e for kind in sorted(blocks) for e in cluster_block(blocks[kind], tolerances=tolerances))
 
 
 def _fact_key(fact_id: str) -> tuple[str, int]:

@@ -59,6 +59,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     group.add_argument("--no-progress", action="store_const", const=False, dest="progress",
                        help="never show a progress bar")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest file read, in bytes (default: 20 MB)")
+    p.add_argument("--tolerance", action="append", metavar="NAME=VALUE", default=None,
+                   help="override a comparison tolerance, e.g. join-minutes=3 (see docs/configuration.md); repeatable")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes for extraction (default: 1)")
 
 
@@ -122,6 +124,19 @@ def _open_output(output: str | None) -> TextIO:
     return sys.stdout
 
 
+def _tolerances(pairs: Sequence[str] | None) -> dict[str, str] | None:
+    """``--tolerance NAME=VALUE`` flags as a mapping (``None`` when none given)."""
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise ConfigError(f"--tolerance expects NAME=VALUE, got {pair!r}")
+        out[name.strip()] = value.strip()
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
@@ -133,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             format=getattr(args, "format", None) if args.command == "compare" else None,
             fail_on=getattr(args, "fail_on", None), store=getattr(args, "store", None),
             new_only=getattr(args, "new_only", None), progress=args.progress, max_bytes=args.max_bytes,
-            jobs=args.jobs,
+            jobs=args.jobs, tolerances=_tolerances(args.tolerance),
         )
     except ConfigError as exc:
         return _error(str(exc))
@@ -199,7 +214,7 @@ def _compare(args: argparse.Namespace, options: Options, docs: Sequence[Any]) ->
         try:
             with Store(options.store) as store, _progress(len(readable), options.progress) as advance:
                 report = store.compare(docs, new_only=options.new_only, n_process=options.jobs,
-                                       on_progress=advance)
+                                       on_progress=advance, tolerances=options.tolerances)
         except StoreError as exc:
             return _error(str(exc))
     else:
@@ -211,7 +226,8 @@ def _compare(args: argparse.Namespace, options: Options, docs: Sequence[Any]) ->
                 part = readable[i:i + chunk]
                 facts.update(extract_many(part, n_process=options.jobs))
                 advance(len(part))
-        report = compare_extracted(readable, facts, errors=errors, seconds=time.perf_counter() - began)
+        report = compare_extracted(readable, facts, errors=errors, seconds=time.perf_counter() - began,
+                                   tolerances=options.tolerances)
     color = (options.format == "table" and not args.output and sys.stdout.isatty()
              and not os.environ.get("NO_COLOR"))
     text = report.render(options.format, color=color)

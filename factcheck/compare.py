@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 import attrs
 
 from factcheck.align import UNIT_SCALE, DocEvent, Event, linked
+from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document
 from factcheck.facts import Fact
 from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue, format_minutes
@@ -27,11 +28,11 @@ from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValu
 __all__ = ["Claim", "Finding", "compare_events"]
 
 # minutes of slack when joining a start and an end through a duration
-JOIN_TOLERANCE_MINUTES = 5
+JOIN_TOLERANCE_MINUTES = DEFAULT_TOLERANCES.join_minutes
 # a venue takes a side in a conflict only this close after its event word ("talks … in Geneva")
 VENUE_REACH_CHARS = 100
 # an age may differ by one year between reports (a birthday, or "in his 39th year")
-AGE_TOLERANCE_YEARS = 1
+AGE_TOLERANCE_YEARS = DEFAULT_TOLERANCES.age_years
 # events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
 # usually something else (a prison term, an age, how long ago)
 LASTING_TYPES = frozenset({"call", "talks", "summit", "visit", "fire", "trial"})
@@ -422,7 +423,8 @@ def _fmt_range(low: float, high: float) -> str:
     return f"{format_minutes(low)} to {format_minutes(high)}"
 
 
-def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact]) -> tuple[list[tuple[Fact, TimeValue, str]], _Draft | None]:
+def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact], join_minutes: float = JOIN_TOLERANCE_MINUTES,
+          ) -> tuple[list[tuple[Fact, TimeValue, str]], _Draft | None]:
     """Start + duration = end: derived ends, and the start-versus-end finding."""
     starts = [f for f in event_facts if f.kind == "time" and f.role == "start" and f.value.offset is not None]
     ends = [f for f in event_facts if f.kind == "time" and f.role == "end" and f.value.offset is not None]
@@ -463,7 +465,7 @@ def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact]) -> tuple[list[
     reasons = []
     for end, lo, hi in checks:
         fitting = [(f, w) for f, w in windows
-                   if lo - JOIN_TOLERANCE_MINUTES <= w[1] and w[0] <= hi + JOIN_TOLERANCE_MINUTES]
+                   if lo - join_minutes <= w[1] and w[0] <= hi + join_minutes]
         gap_text = format_minutes(lo) if lo == hi else f"between {format_minutes(lo)} and {format_minutes(hi)}"
         if windows and not fitting:
             consistent = False
@@ -500,7 +502,7 @@ def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact]) -> tuple[list[
 _CONVERT = UNIT_SCALE  # unit -> (dimension, factor to the base unit)
 
 
-def _base(q: Quantity) -> tuple[str | None, float, float]:
+def _base(q: Quantity, age_years: float = AGE_TOLERANCE_YEARS) -> tuple[str | None, float, float]:
     low, high = q.low, q.high
     if q.unit in _CONVERT:
         dim, factor = _CONVERT[q.unit]
@@ -508,7 +510,7 @@ def _base(q: Quantity) -> tuple[str | None, float, float]:
         slack = 0.5 if q.value is not None and float(q.value).is_integer() else 0.05
         return dim, (low - (slack if not q.approx else 0)) * factor, (high + (slack if not q.approx else 0)) * factor
     if q.unit == "years" and q.noun == "age":
-        return "age", low - AGE_TOLERANCE_YEARS, high + AGE_TOLERANCE_YEARS
+        return "age", low - age_years, high + age_years
     if q.unit in ("°F", "°C"):
         to_c = (lambda x: (x - 32) * 5 / 9) if q.unit == "°F" else (lambda x: x)
         return "temperature", to_c(low) - 0.5, to_c(high) + 0.5
@@ -516,11 +518,11 @@ def _base(q: Quantity) -> tuple[str | None, float, float]:
 
 
 def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str, Document],
-                        tie: Tie = _always) -> _Draft | None:
+                        tie: Tie = _always, age_years: float = AGE_TOLERANCE_YEARS) -> _Draft | None:
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
-    ranges = {f.id: _base(f.value) for f in facts}
+    ranges = {f.id: _base(f.value, age_years) for f in facts}
     bad = [(a, b) for a, b in _cross(facts, _value_of, _doc_of) if ranges[a.id][0] == ranges[b.id][0]
            and not (ranges[a.id][1] <= ranges[b.id][2] and ranges[b.id][1] <= ranges[a.id][2])]
     if bad and not any(tie(a, b) for a, b in bad):
@@ -662,7 +664,8 @@ def _compared(fact: Fact, event: Event) -> bool:
     return not (fact.role == "measure" and (fact.value.qualifier or "").startswith("distance"))
 
 
-def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, Document]) -> list[_Draft]:
+def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, Document],
+                    tolerances: Tolerances = DEFAULT_TOLERANCES) -> list[_Draft]:
     facts = [by_id[i] for i in event.fact_ids if _compared(by_id[i], event)]
     part_of: dict[str, DocEvent] = {}
     for part in event.parts:
@@ -686,7 +689,7 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     if event.type != "call":
         drafts.append(_compare_venues([f for f in facts if f.kind == "place" and f.role == "venue"], docs, tie,
                                       near))
-    derived, joined = _join(facts, by_id)
+    derived, joined = _join(facts, by_id, tolerances.join_minutes)
     start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
     clocks = [f for f in facts if f.kind == "time" and _clock_written(f)]
     drafts.append(_compare_times("start_time", [f for f in clocks if f.role in start_roles], tie=tie))
@@ -702,17 +705,18 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
                 groups[key].append(f)
     for key in sorted(groups):
         group = groups[key]
-        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs, tie))
+        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs, tie, tolerances.age_years))
     return [d for d in drafts if d is not None]
 
 
-def compare_events(events: Sequence[Event], facts: Mapping[str, Fact], docs: Mapping[str, Document]) -> tuple[Finding, ...]:
+def compare_events(events: Sequence[Event], facts: Mapping[str, Fact], docs: Mapping[str, Document], *,
+                   tolerances: Tolerances = DEFAULT_TOLERANCES) -> tuple[Finding, ...]:
     """Findings for every event and attribute reported by two or more documents."""
     out: list[tuple[Event, _Draft]] = []
     for event in events:
         if len(event.doc_ids) < 2:
             continue
-        for draft in _event_findings(event, facts, docs):
+        for draft in _event_findings(event, facts, docs, tolerances):
             out.append((event, draft))
     counters: dict[str, int] = defaultdict(int)
     findings = []

@@ -13,7 +13,7 @@ Options come from three places, later ones winning:
 >>> Options.from_mapping({"colour": "red"})
 Traceback (most recent call last):
 ...
-factcheck.config.ConfigError: unknown option 'colour' in [tool.factcheck]; known: fail-on, format, jobs, max-bytes, new-only, progress, store
+factcheck.config.ConfigError: unknown option 'colour' in [tool.factcheck]; known: fail-on, format, jobs, max-bytes, new-only, progress, store, tolerances
 
 The comparison's tolerances are module constants documented in
 ``docs/configuration.md``; :func:`tolerances` lists their current values.
@@ -35,6 +35,44 @@ __all__ = ["FAIL_ON", "FORMATS", "ConfigError", "Options", "load_options", "read
 FORMATS: tuple[str, ...] = ("table", "json", "markdown", "html", "sarif", "junit")
 #: Values of ``--fail-on``.
 FAIL_ON: tuple[str, ...] = ("conflict", "never")
+
+
+@attrs.frozen(kw_only=True)
+class Tolerances:
+    """How far values may differ and still agree: the one place for the comparison's tolerances.
+
+    >>> Tolerances().join_minutes, Tolerances(age_years=0).age_years
+    (5, 0)
+    """
+
+    #: minutes of slack when a start + a reported length should give a reported end
+    join_minutes: float = 5
+    #: years two reports may differ on a person's age (a birthday between them)
+    age_years: float = 1
+    #: how far apart two reported days of one event may be and still be one event with a date conflict
+    date_conflict_window_days: int = 14
+
+
+DEFAULT_TOLERANCES = Tolerances()
+
+
+def _to_tolerances(value: object) -> Tolerances:
+    """Tolerances from a mapping (``join-minutes`` or ``join_minutes``), or as given."""
+    if isinstance(value, Tolerances):
+        return value
+    if isinstance(value, Mapping):
+        known = {a.name for a in attrs.fields(Tolerances)}
+        changes = {}
+        for key, raw in value.items():
+            name = str(key).replace("-", "_")
+            if name not in known:
+                raise ConfigError(f"unknown tolerance {key!r}; known: {', '.join(sorted(known))}")
+            try:
+                changes[name] = float(raw)
+            except (TypeError, ValueError):
+                raise ConfigError(f"tolerance {key!r} must be a number, got {raw!r}") from None
+        return attrs.evolve(DEFAULT_TOLERANCES, **changes)
+    raise ConfigError(f"tolerances must be a table of numbers, got {value!r}")
 
 
 class ConfigError(ValueError):
@@ -106,6 +144,7 @@ class Options:
     progress: bool | None = attrs.field(default=None, validator=_optional_bool)
     max_bytes: int = attrs.field(default=20 * 1024 * 1024, validator=_positive_int)
     jobs: int = attrs.field(default=1, validator=_positive_int)
+    tolerances: Tolerances = attrs.field(factory=Tolerances, converter=_to_tolerances)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], *, base: Options | None = None,
@@ -170,7 +209,7 @@ def tolerances() -> dict[str, Any]:
     """
     import importlib
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {f"factcheck.config.Tolerances.{k}": v for k, v in attrs.asdict(DEFAULT_TOLERANCES).items()}
     for module_name, names in (("factcheck.compare", ("JOIN_TOLERANCE_MINUTES", "AGE_TOLERANCE_YEARS")),
                                ("factcheck.align", ("DATE_CONFLICT_WINDOW_DAYS", "NEIGHBOURHOOD"))):
         module = importlib.import_module(module_name)

@@ -17,8 +17,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from factcheck.align import align
 from factcheck.compare import compare_events
+from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document, as_document, dedupe_ids, load
 from factcheck.extractors import Context, registered
 from factcheck.facts import Fact
@@ -88,7 +91,7 @@ def to_documents(inputs: Any) -> tuple[Document, ...]:
 
 def _extract_chunk(docs: Sequence[Document]) -> list[tuple[Fact, ...]]:
     """Facts of a chunk of readable documents, one spaCy pass over the chunk (a worker's job)."""
-    return [_extract(doc, parsed) for doc, parsed in zip(docs, parse_many(d.text for d in docs))]
+    return [_extract(doc, parsed) for doc, parsed in zip(docs, parse_many(d.text for d in docs), strict=True)]
 
 
 def extract_many(docs: Sequence[Document], *, n_process: int = 1, chunk_size: int = 64) -> dict[str, tuple[Fact, ...]]:
@@ -108,30 +111,38 @@ def extract_many(docs: Sequence[Document], *, n_process: int = 1, chunk_size: in
             results = pool.map(_extract_chunk, chunks)
     else:
         results = [_extract_chunk(chunk) for chunk in chunks]
-    facts = {doc.id: f for chunk, result in zip(chunks, results) for doc, f in zip(chunk, result)}
+    facts = {doc.id: f for chunk, result in zip(chunks, results, strict=True) for doc, f in zip(chunk, result, strict=True)}
     return {d.id: facts.get(d.id, ()) for d in docs}
 
 
-def compare(inputs: Any, *, n_process: int = 1) -> Report:
+def compare(inputs: Any, *, n_process: int = 1, tolerances: Tolerances | None = None) -> Report:
     """Compare a batch of documents: the facts, the events and where the sources disagree.
 
     ``inputs`` may be Documents, dicts with ``id``/``text``, texts, paths,
     globs or directories, mixed. The result does not depend on their order,
-    nor on ``n_process`` (worker processes for extraction).
+    nor on ``n_process`` (worker processes for extraction). ``tolerances``
+    overrides the documented defaults (:class:`factcheck.config.Tolerances`).
+
+    >>> from factcheck.config import Tolerances
+    >>> call = "Putin and Biden held a phone call on Thursday. "
+    >>> docs = [{"id": "a", "text": call + "The call began at 3:35 p.m. EST and lasted about 50 minutes.",
+    ...          "published": "2021-12-30"},
+    ...         {"id": "b", "text": call + "The phone call ended at 4:35 pm EST.", "published": "2021-12-30"}]
+    >>> [f.verdict for f in compare(docs).findings if f.attribute == "time"]
+    ['reconciled']
+    >>> [f.verdict for f in compare(docs, tolerances=Tolerances(join_minutes=0)).findings if f.attribute == "time"]
+    ['conflict']
     """
     began = time.perf_counter()
     docs = tuple(sorted(to_documents(inputs), key=lambda d: d.id))
     facts = extract_many(docs, n_process=n_process)
-    events = align(docs, facts)
-    by_id = {f.id: f for fs in facts.values() for f in fs}
-    findings = compare_events(events, by_id, {d.id: d for d in docs})
-    all_facts = tuple(f for d in docs for f in facts.get(d.id, ()))
-    return Report(documents=docs, facts=all_facts, events=events, findings=findings,
-                  seconds=time.perf_counter() - began)
+    report = compare_extracted(docs, facts, tolerances=tolerances)
+    return attrs.evolve(report, seconds=time.perf_counter() - began)
 
 
 def compare_extracted(docs: Sequence[Document], facts_by_doc: Mapping[str, Sequence[Fact]], *,
-                      errors: Sequence[Document] = (), seconds: float = 0.0) -> Report:
+                      errors: Sequence[Document] = (), seconds: float = 0.0,
+                      tolerances: Tolerances | None = None) -> Report:
     """Align and compare facts already extracted (by :func:`extract_many` or read from a store).
 
     ``docs`` are the readable documents and ``facts_by_doc`` their facts by
@@ -147,8 +158,9 @@ def compare_extracted(docs: Sequence[Document], facts_by_doc: Mapping[str, Seque
     """
     all_docs = tuple(sorted([*docs, *errors], key=lambda d: d.id))
     facts = {d.id: tuple(facts_by_doc.get(d.id, ())) if d.error is None else () for d in all_docs}
-    events = align(all_docs, facts)
+    tolerances = tolerances or DEFAULT_TOLERANCES
+    events = align(all_docs, facts, tolerances=tolerances)
     by_id = {f.id: f for fs in facts.values() for f in fs}
-    findings = compare_events(events, by_id, {d.id: d for d in all_docs})
+    findings = compare_events(events, by_id, {d.id: d for d in all_docs}, tolerances=tolerances)
     all_facts = tuple(f for d in all_docs for f in facts[d.id])
     return Report(documents=all_docs, facts=all_facts, events=events, findings=findings, seconds=seconds)

@@ -35,6 +35,8 @@ from typing import Any
 
 import attrs
 
+from factcheck.config import Tolerances
+
 from factcheck.documents import Document
 from factcheck.facts import EventMention, Fact
 from factcheck.report import Report
@@ -375,7 +377,7 @@ class Store:
         return Batch(new=tuple(d for d, _ in new), known=tuple(known), errors=tuple(errors))
 
     def compare(self, inputs: Any, *, new_only: bool = False, n_process: int = 1,
-                on_progress: Callable[[int], None] | None = None) -> Report:
+                on_progress: Callable[[int], None] | None = None, tolerances: Tolerances | None = None) -> Report:
         """Add a batch (anything :func:`factcheck.compare` accepts) and compare it with everything stored.
 
         With ``new_only``, the report keeps only the findings that quote a
@@ -386,7 +388,7 @@ class Store:
 
         began = time.perf_counter()
         batch = self.add(to_documents(inputs), n_process=n_process, on_progress=on_progress)
-        report = compare_extracted(self.documents(), self.facts(), errors=batch.errors)
+        report = compare_extracted(self.documents(), self.facts(), errors=batch.errors, tolerances=tolerances)
         if new_only:
             report = only_involving(report, batch.new_ids)
         return attrs.evolve(report, seconds=time.perf_counter() - began)

@@ -248,3 +248,34 @@ def test_cli_json_equals_the_library_report(capsys: pytest.CaptureFixture[str]) 
     got["stats"].pop("seconds")
     want["stats"].pop("seconds")
     assert got == want
+
+
+CALL = "Putin and Biden held a phone call on Thursday. "
+
+
+def _call_batch(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "a.txt").write_text(" date 2021-12-30 https://a.example\n" + CALL
+                                    + "The call began at 3:35 p.m. EST and lasted about 50 minutes.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2021-12-30 https://b.example\n" + CALL
+                                    + "The phone call ended at 4:35 pm EST.\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_tolerance_flag_tightens_the_comparison(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """--tolerance join-minutes=0 turns a 60-minute gap against 'about 50 minutes' into a conflict."""
+    batch = _call_batch(tmp_path / "batch")
+    monkeypatch.chdir(tmp_path)
+    assert main(["compare", str(batch), "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(batch), "--format", "json", "--tolerance", "join-minutes=0"]) == 1
+    assert main(["compare", str(batch), "--tolerance", "no-such=1"]) == 2
+
+
+def test_tolerances_table_in_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[tool.factcheck.tolerances] in the current directory's pyproject.toml sets the tolerances."""
+    batch = _call_batch(tmp_path / "batch")
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck.tolerances]\njoin-minutes = 0\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["compare", str(batch), "--format", "json", "--output", str(tmp_path / "r.json")]) == 1
