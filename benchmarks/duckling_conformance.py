@@ -140,9 +140,10 @@ def time_matches(value: Any, expected: dict[str, Any], reference: str) -> bool:
             return False
         return _fmt(start, expected["grain"]) == _fmt(_parse(expected["value"]).astimezone(tz), expected["grain"])
     frm, to = expected.get("from"), expected.get("to")
-    if frm is not None:
-        if start is None or _fmt(start, frm["grain"]) != _fmt(_parse(frm["value"]).astimezone(tz), frm["grain"]):
-            return False
+    if frm is not None and (
+        start is None or _fmt(start, frm["grain"]) != _fmt(_parse(frm["value"]).astimezone(tz), frm["grain"])
+    ):
+        return False
     if to is not None:
         if end is None:
             return False

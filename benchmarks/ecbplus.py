@@ -119,13 +119,13 @@ def safe_compare(rows: Sequence[Row], label: str) -> tuple[Any, list[dict[str, s
     docs = to_documents(rows)
     try:
         return factcheck.compare(docs), errors, time.perf_counter() - began
-    except Exception as exc:  # noqa: BLE001 - the benchmark must go on and report it
+    except Exception as exc:
         first = _summary(exc)
     bad = set()
     for doc in docs:
         try:
             factcheck.extract(doc)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             bad.add(doc.id)
             errors.append({"where": label, "doc_id": doc.id, "error": "extract: " + _summary(exc)})
     if not bad:
@@ -133,7 +133,7 @@ def safe_compare(rows: Sequence[Row], label: str) -> tuple[Any, list[dict[str, s
         return None, errors, time.perf_counter() - began
     try:
         report = factcheck.compare([d for d in docs if d.id not in bad])
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         errors.append({"where": label, "doc_id": "", "error": "compare (without failing docs): " + _summary(exc)})
         report = None
     return report, errors, time.perf_counter() - began

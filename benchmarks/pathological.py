@@ -28,9 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from strategies import PATHOLOGICAL, SEEDS  # noqa: E402
+
 import factcheck  # noqa: E402
 from factcheck.documents import Document  # noqa: E402
-from strategies import PATHOLOGICAL, SEEDS  # noqa: E402
 
 TARGET_SECONDS_PER_MB = 5.0
 TARGET_RATIO = 10.0
@@ -76,7 +77,7 @@ def measure(size: int, only: set[str] | None = None) -> list[dict[str, object]]:
         if only and name not in only:
             continue
         doc = Document(id="p", text=build(size), published=PUBLISHED)
-        seconds, facts = _time(lambda: len(factcheck.extract(doc)))
+        seconds, facts = _time(lambda doc=doc: len(factcheck.extract(doc)))
         rows.append({"input": name, "chars": size, "seconds": seconds, "s_per_mb": seconds / mb, "facts": facts})
     base = rows[0]["s_per_mb"]
     for row in rows:
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     size = int(args.mb * 1_000_000)
     only = set(args.only.split(",")) if args.only else None
     rows = measure(size, only)
-    print(f"| input | s/MB | ratio to news | facts | target |\n|---|---:|---:|---:|---|")
+    print("| input | s/MB | ratio to news | facts | target |\n|---|---:|---:|---:|---|")
     for r in rows:
         print(f"| {r['input']} | {r['s_per_mb']:.2f} | {r['ratio']:.1f}x | {r['facts']:,} | "
               f"{'ok' if r['ok'] else 'MISSED'} |")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import resource
@@ -151,7 +152,7 @@ def main() -> None:
         print("align + compare stages on replicated facts:")
         grow = scale(sizes)
         results["scale"] = grow
-        for a, b in zip(grow, grow[1:]):
+        for a, b in itertools.pairwise(grow):
             print(f"  {a['documents']} -> {b['documents']}: x{b['documents'] / a['documents']:.0f} documents, "
                   f"x{b['seconds'] / max(a['seconds'], 1e-9):.1f} time")
     if args.json:

@@ -52,12 +52,12 @@ from rapidfuzz import fuzz
 __all__ = [
     "Place",
     "PlaceMatch",
-    "lookup",
+    "contains",
     "country",
     "demonym",
-    "contains",
-    "relation",
     "find_places",
+    "lookup",
+    "relation",
 ]
 
 #: Longest place name, in tokens, tried at each position ("Democratic Republic of the Congo").
@@ -245,7 +245,7 @@ def _index() -> _Index:
 
     for cty in counties_raw:
         nm: str = cty["name"]
-        if not (nm.endswith(" County") or nm.endswith(" Parish") or nm.endswith(" Borough")):
+        if not nm.endswith((" County", " Parish", " Borough")):
             continue
         place = Place(f"admin2:US.{cty['fips']}", nm, "admin2", "US", f"US.{cty['state']}", 0,
                       admin1_tz.get(f"US.{cty['state']}", (0, None))[1])
@@ -323,16 +323,16 @@ def _index() -> _Index:
     for word, target in hand["demonyms"].items():
         if target is None:
             continue
-        place = countries.get(target) or by_id.get(target) or by_id.get(f"region:{target}")
-        if place is None:
+        demonym_place = countries.get(target) or by_id.get(target) or by_id.get(f"region:{target}")
+        if demonym_place is None:
             continue
-        demonyms[word] = place
+        demonyms[word] = demonym_place
         forms = plurals.get(word)
         if forms is None:
             last = word.split()[-1]
             forms = [word + "s"] if last.endswith(("an", "i", "er", "ot", "it")) else []
         for f in forms:
-            demonyms.setdefault(f, place)
+            demonyms.setdefault(f, demonym_place)
 
     qualifier_only = {
         abbr: by_id[f"admin1:US.{code}"]
@@ -636,9 +636,7 @@ def _phrase_stopped(idx: _Index, text: str, toks: list[_Tok], i: int, j: int, ke
     if n is not None and gap in (" ", "-") and key + gap + n.text.rstrip(".") in idx.phrase_stops:
         return True
     p, pgap = _prev_tok(toks, i, text)
-    if p is not None and pgap in (" ", "-") and p.text + pgap + key in idx.phrase_stops:
-        return True
-    return False
+    return p is not None and pgap in (" ", "-") and p.text + pgap + key in idx.phrase_stops
 
 
 def _person_or_org(idx: _Index, text: str, toks: list[_Tok], i: int, j: int, key: str, kind: str,

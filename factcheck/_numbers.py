@@ -282,7 +282,7 @@ def _out(x: _Num | None) -> int | float | None:
     return float(x)
 
 
-def hedge_bounds(hedge: str | None, value: float) -> tuple[float | None, float | None, bool]:
+def hedge_bounds(hedge: str | None, value: float | Fraction) -> tuple[float | None, float | None, bool]:
     """Return ``(min, max, approx)`` for a point value under a hedge.
 
     ``hedge`` is a normalised hedge or any phrase of :data:`HEDGES` (or None
@@ -336,7 +336,7 @@ _BOUNDS: Final[dict[str | None, tuple[_Num | None, _Num | None, bool]]] = {
 class _Scanner:
     """Tokens of ``text[lo:hi]`` and the recursive-descent number grammar."""
 
-    __slots__ = ("text", "lo", "hi", "kind", "start", "end", "low", "n")
+    __slots__ = ("end", "hi", "kind", "lo", "low", "n", "start", "text")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text, self.lo, self.hi = text, lo, hi
@@ -419,10 +419,12 @@ class _Scanner:
             if c.ordinal:
                 lo = hi = _out(c.value)
             return NumberMatch(start, end, text, _out(c.value), lo, hi, approx, hedge, c.ordinal, c.words)
-        lo = c.lo if c.lo is None else _bounds(hedge, c.lo)[0]
-        hi = c.hi if c.hi is None else _bounds(hedge, c.hi)[1]
+        range_lo = c.lo if c.lo is None else _bounds(hedge, c.lo)[0]
+        range_hi = c.hi if c.hi is None else _bounds(hedge, c.hi)[1]
         approx = c.kind == "vague" or (hedge is not None and hedge != "exactly")
-        return NumberMatch(start, end, text, _out(c.value), _out(lo), _out(hi), approx, hedge, False, c.words)
+        return NumberMatch(
+            start, end, text, _out(c.value), _out(range_lo), _out(range_hi), approx, hedge, False, c.words
+        )
 
     def _hedge(self, i: int) -> tuple[str, int] | None:
         for toks, norm in _HEDGE_SEQ[self.low[i]]:
@@ -544,8 +546,8 @@ class _Scanner:
             if self._w(i + 1) in ("a", "an") and self._sp(self.end[i], i + 1):
                 lx = _LEX.get(self._w(i + 2))
                 if lx is not None and lx[0] in "HSD" and not lx[2] and self._sp(self.end[i + 1], i + 2):
-                    v = Fraction(lx[1], 2)
-                    return _Core(self.start[i], self.end[i + 2], "point", v, words=True, base=v)
+                    half = Fraction(lx[1], 2)
+                    return _Core(self.start[i], self.end[i + 2], "point", half, words=True, base=half)
             return None
         if w == "point" and self.start[i] == self.lo:  # "point 77"; "at that point 20 ..." is not
             d = self._decimals(i, digits=True)
@@ -693,19 +695,19 @@ class _Scanner:
             if not raw.isdigit() or len(raw) > 30 or _LETTERS.match(self.text, self.end[j], self.hi):
                 return None
             return Fraction(int(raw), 10 ** len(raw)), self.end[j], j + 1
-        digits, end = "", -1
+        spelled, end = "", -1
         while j < self.n and not self.kind[j]:
             lx = _LEX.get(self.low[j])
-            if lx is None or lx[0] not in "ZU" or lx[2] or len(digits) >= 30:
+            if lx is None or lx[0] not in "ZU" or lx[2] or len(spelled) >= 30:
                 break
-            if digits and not self._sp(end, j):
+            if spelled and not self._sp(end, j):
                 break
-            digits += str(lx[1])
+            spelled += str(lx[1])
             end = self.end[j]
             j += 1
-        if not digits:
+        if not spelled:
             return None
-        return Fraction(int(digits), 10 ** len(digits)), end, j
+        return Fraction(int(spelled), 10 ** len(spelled)), end, j
 
     def _chain(
         self, end: int, j: int, digits: bool, allow_h: bool, allow_d: bool

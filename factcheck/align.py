@@ -30,7 +30,6 @@ comparator will report.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -43,7 +42,7 @@ from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document
 from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
-from factcheck.values import DateValue, Quantity
+from factcheck.values import DateValue, Quantity, TimeValue
 
 __all__ = ["DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events"]
 
@@ -237,7 +236,8 @@ def _explicit_date(facts: Iterable[Fact]) -> DateValue | None:
     resolved = [d for d in dates if d.resolved]
     pool = resolved or dates
     # the most precise: a single day beats a month beats a relative span
-    return min(pool, key=lambda d: _width(d))
+    best: DateValue = min(pool, key=_width)
+    return best
 
 
 def _width(d: DateValue) -> int:
@@ -262,7 +262,7 @@ def _parties_ok(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _clock_arc(f: Fact) -> tuple[int, int] | None:
-    value = f.value
+    value: TimeValue = f.value
     return value.utc_range() if value.offset is not None else attrs.evolve(value, offset=0).utc_range()
 
 
@@ -390,6 +390,12 @@ class _Group:
         return 2.0 * len(venues & mine) - 2.0 * bool(venues and mine and not venues & mine) + shared
 
 
+def _rank(group: _Group, mention: Fact, own: Sequence[Fact], text_length: int) -> tuple[float, int]:
+    """How well an undated mention fits a group: evidence first, then the nearest earlier mention."""
+    before = [m.start for m in group.mentions if m.start < mention.start]
+    return group.evidence(mention, own), max(before, default=-text_length)
+
+
 def _undated_fits(group: _Group, mention: Fact, own: Sequence[Fact], doc: Document) -> bool:
     """Whether an undated mention can be the dated event of a group.
 
@@ -451,10 +457,8 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
         candidates = [g for g in groups
                       if g.accepts(mention, None, own[mention.id]) and _undated_fits(g, mention, own[mention.id], doc)]
         if candidates:
-            def rank(g: _Group) -> tuple[float, int]:
-                before = [m.start for m in g.mentions if m.start < mention.start]
-                return g.evidence(mention, own[mention.id]), max(before, default=-len(doc.text))
-            target = max(candidates, key=rank)
+            scores = [_rank(g, mention, own[mention.id], len(doc.text)) for g in candidates]
+            target = candidates[scores.index(max(scores))]
         else:
             target = _Group(type=family(mention.value.type), tense=mention.value.tense)
             groups.append(target)
@@ -550,7 +554,7 @@ def _date_relation(a: DocEvent, b: DocEvent) -> tuple[bool, float]:
     return True, 0.0
 
 
-def _close_dates(a: DateValue | None, b: DateValue | None, window: int = DATE_CONFLICT_WINDOW_DAYS) -> bool:
+def _close_dates(a: DateValue | None, b: DateValue | None, window: float = DATE_CONFLICT_WINDOW_DAYS) -> bool:
     if a is None or b is None:
         return False
     da, db = a.days(), b.days()
@@ -604,7 +608,7 @@ def linked(a: DocEvent, b: DocEvent) -> bool:
     return a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
 
 
-def _pair(a: DocEvent, b: DocEvent, window: int = DATE_CONFLICT_WINDOW_DAYS) -> _Link | None:
+def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -> _Link | None:
     """Evidence that two document events (of different documents) are one event; ``None`` when they cannot be.
 
     Depends only on what the events say (their :func:`_signature`), never on
@@ -669,7 +673,7 @@ def _mergeable(a: set[int], b: set[int], link: Callable[[int, int], _Link | None
     return strong or not conflict
 
 
-def _cluster(block: list[DocEvent], window: int = DATE_CONFLICT_WINDOW_DAYS) -> list[list[DocEvent]]:
+def _cluster(block: list[DocEvent], window: float = DATE_CONFLICT_WINDOW_DAYS) -> list[list[DocEvent]]:
     """Greedy merging by evidence, with complete-link constraints, in near-linear time.
 
     Reports that say exactly the same thing (one :func:`_signature`, as with

@@ -215,7 +215,6 @@ def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Tie
     claims = tuple(Claim.of(f) for f in facts)
     if conflicts:
         values = _distinct(f.value.describe() for f in facts if any(f in pair for pair in conflicts))
-        a, b = conflicts[0]
         return _Draft("conflict", "date", " vs ".join(values),
                       f"The sources date this event differently and the dates cannot overlap: "
                       f"{_by_value(facts, lambda f: f'{f.value.describe()} ({f.text!r})')}.", claims)
@@ -473,7 +472,7 @@ def _join(event_facts: Sequence[Fact], by_id: Mapping[str, Fact], join_minutes: 
                            f"{_time_text(start)}, which no reported length allows")
             continue
         if fitting:
-            f, w = fitting[0]
+            f = fitting[0][0]
             for g, _ in fitting:
                 if g.id not in used:
                     used.append(g.id)
@@ -512,8 +511,9 @@ def _base(q: Quantity, age_years: float = AGE_TOLERANCE_YEARS) -> tuple[str | No
     if q.unit == "years" and q.noun == "age":
         return "age", low - age_years, high + age_years
     if q.unit in ("°F", "°C"):
-        to_c = (lambda x: (x - 32) * 5 / 9) if q.unit == "°F" else (lambda x: x)
-        return "temperature", to_c(low) - 0.5, to_c(high) + 0.5
+        if q.unit == "°F":
+            low, high = (low - 32) * 5 / 9, (high - 32) * 5 / 9
+        return "temperature", low - 0.5, high + 0.5
     return q.unit, low, high
 
 

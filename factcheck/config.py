@@ -50,7 +50,7 @@ class Tolerances:
     #: years two reports may differ on a person's age (a birthday between them)
     age_years: float = 1
     #: how far apart two reported days of one event may be and still be one event with a date conflict
-    date_conflict_window_days: int = 14
+    date_conflict_window_days: float = 14
 
 
 DEFAULT_TOLERANCES = Tolerances()
@@ -62,7 +62,7 @@ def _to_tolerances(value: object) -> Tolerances:
         return value
     if isinstance(value, Mapping):
         known = {a.name for a in attrs.fields(Tolerances)}
-        changes = {}
+        changes: dict[str, Any] = {}
         for key, raw in value.items():
             name = str(key).replace("-", "_")
             if name not in known:
@@ -202,18 +202,13 @@ def load_options(directory: str | os.PathLike[str] | None = None, **overrides: A
 
 
 def tolerances() -> dict[str, Any]:
-    """The comparison's tolerances by ``module.NAME``, as the code currently has them.
+    """The comparison's tolerances and the alignment's neighbourhood, by ``module.NAME``, as the code has them.
 
-    >>> tolerances()["factcheck.compare.JOIN_TOLERANCE_MINUTES"]
+    >>> tolerances()["factcheck.config.Tolerances.join_minutes"]
     5
     """
-    import importlib
+    from factcheck.align import NEIGHBOURHOOD
 
     out: dict[str, Any] = {f"factcheck.config.Tolerances.{k}": v for k, v in attrs.asdict(DEFAULT_TOLERANCES).items()}
-    for module_name, names in (("factcheck.compare", ("JOIN_TOLERANCE_MINUTES", "AGE_TOLERANCE_YEARS")),
-                               ("factcheck.align", ("DATE_CONFLICT_WINDOW_DAYS", "NEIGHBOURHOOD"))):
-        module = importlib.import_module(module_name)
-        for name in names:
-            if hasattr(module, name):
-                out[f"{module.__name__}.{name}"] = getattr(module, name)
+    out["factcheck.align.NEIGHBOURHOOD"] = NEIGHBOURHOOD
     return out

@@ -65,7 +65,9 @@ def compare_dask(inputs: Any, *, client: Any = None, npartitions: int | None = N
     if npartitions is None:
         workers = len(client.scheduler_info().get("workers", {})) if client is not None else 2
         npartitions = max(1, min(len(docs), 2 * max(workers, 1)))
-    extracted = db.from_sequence(docs, npartitions=npartitions).map_partitions(_extract_partition)
+    extracted = db.from_sequence(docs, npartitions=npartitions).map_partitions(  # type: ignore[no-untyped-call]
+        _extract_partition
+    )
     doc_events = extracted.map(lambda row: row[2]).flatten()
     blocks = doc_events.groupby(lambda e: e.type, shuffle="tasks")
     clustered = blocks.map(_cluster).flatten()
@@ -73,16 +75,18 @@ def compare_dask(inputs: Any, *, client: Any = None, npartitions: int | None = N
     if compute is not None:
         rows, events = client.gather(compute([extracted, clustered]))
     else:
-        import dask
+        from dask.base import compute as dask_compute
 
-        rows, events = dask.compute(extracted, clustered)
+        rows, events = dask_compute(extracted, clustered)  # type: ignore[no-untyped-call]
     facts = {doc.id: fs for doc, fs, _ in rows}
     numbered = number_events(events)
     by_id = {f.id: f for fs in facts.values() for f in fs}
     light = {d.id: attrs.evolve(d, text="", ignored=()) for d in docs}  # the comparator reads publication dates only
     payloads = [(e, {i: by_id[i] for i in e.fact_ids}, {d: light[d] for d in e.doc_ids})
                 for e in numbered if len(e.doc_ids) > 1]
-    compared = db.from_sequence(payloads, npartitions=max(1, min(len(payloads), npartitions))).map(_compare_one)
+    compared = db.from_sequence(  # type: ignore[no-untyped-call]
+        payloads, npartitions=max(1, min(len(payloads), npartitions))
+    ).map(_compare_one)
     parts = client.gather(client.compute(compared)) if client is not None else compared.compute()
     findings = _renumber([f for part in parts for f in part])
     all_facts = tuple(f for d in docs for f in facts.get(d.id, ()))

@@ -262,7 +262,7 @@ _TZ_ZONES: dict[str, str] = {
 }  # fmt: skip
 
 # Bytes that are not text: C0 controls except \t \n \v \f \r, and DEL.
-_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
@@ -465,9 +465,8 @@ def _classify(s: str, *, first: bool) -> str | None:
         return "number"
     if _SECTION_NEWS.fullmatch(s):
         return "section"
-    if ("@" in s and _EMAIL.search(s)) or ("+" in s and _PHONE.search(s)):
-        if not _looks_like_prose(s):
-            return "contact"
+    if (("@" in s and _EMAIL.search(s)) or ("+" in s and _PHONE.search(s))) and not _looks_like_prose(s):
+        return "contact"
     if s == low:  # no capital letters at all
         if _TAG_WORDS.fullmatch(s):
             return "tags"
@@ -562,10 +561,10 @@ def _detect_published(
         if start > _HEAD_LIMIT or budget > _HEAD_CHARS:
             break
         if kind in (None, "timestamp", "repeat"):
-            found = _dateline(s[:_HEAD_LIMIT])
-            if found is not None and (best is None or found[1] < best[1]):
-                best = found
-                if found[1] <= 1:
+            dated = _dateline(s[:_HEAD_LIMIT])
+            if dated is not None and (best is None or dated[1] < best[1]):
+                best = dated
+                if dated[1] <= 1:
                     break
         if kind is None:
             budget += len(s)
@@ -862,7 +861,7 @@ def _from_html(html: str, *, stem: str, name: str, path: str | None) -> Document
     try:
         parser.feed(html)
         parser.close()
-    except Exception as exc:  # html.parser is lenient; this is a last resort  # noqa: BLE001
+    except Exception as exc:  # html.parser is lenient; this is a last resort
         return Document(id=stem, text="", path=path, error=f"{name}: cannot parse HTML ({exc})")
     text = _trafilatura_text(html) or parser.result()
     if not text.strip():

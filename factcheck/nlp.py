@@ -29,7 +29,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -89,15 +89,17 @@ class Parsed:
 @functools.cache
 def _nlp() -> Any:
     import spacy
+    from spacy.tokenizer import Tokenizer
 
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
-    search = nlp.tokenizer.suffix_search
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # a blank pipeline's tokenizer is always spaCy's own
+    search = tokenizer.suffix_search
 
     def suffix_search(string: str) -> Any:
         return search(string[-_SUFFIX_WINDOW:] if len(string) > _SUFFIX_WINDOW else string)
 
-    nlp.tokenizer.suffix_search = suffix_search
+    tokenizer.suffix_search = suffix_search
     return nlp
 
 
@@ -139,14 +141,13 @@ def _to_parsed(text: str, tokens: Iterable[tuple[int, int, bool]]) -> Parsed:
                 pending_end = False
             continue
         tok = text[s:e]
-        if sent_start is not None:
-            if (
-                "\n" in text[last_end:s]
-                or (pending_end and tok not in _CLOSERS and not tok[0].islower())
-                or e - sent_start > MAX_SENTENCE_CHARS
-            ):
-                sentences.append((sent_start, last_end))
-                sent_start = None
+        if sent_start is not None and (
+            "\n" in text[last_end:s]
+            or (pending_end and tok not in _CLOSERS and not tok[0].islower())
+            or e - sent_start > MAX_SENTENCE_CHARS
+        ):
+            sentences.append((sent_start, last_end))
+            sent_start = None
         if sent_start is None:
             sent_start = s
         pending_end = tok in _ENDERS or (pending_end and tok in _CLOSERS)

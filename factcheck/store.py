@@ -36,7 +36,6 @@ from typing import Any
 import attrs
 
 from factcheck.config import Tolerances
-
 from factcheck.documents import Document
 from factcheck.facts import EventMention, Fact
 from factcheck.report import Report

@@ -370,7 +370,7 @@ class TimeValue:
             return f"T{self._clock(self.utc_minute or 0)}Z"
         local = dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=self.minute)
         utc = local - dt.timedelta(minutes=self.offset)
-        return utc.replace(tzinfo=dt.timezone.utc).isoformat()
+        return utc.replace(tzinfo=dt.UTC).isoformat()
 
     def describe(self) -> str:
         """A short human form: ``15:35 EST (20:35 UTC)``."""
@@ -483,9 +483,7 @@ class Duration:
                 return f"P{_num(self.amount * (10 if self.unit == 'decade' else 3))}{'Y' if self.unit == 'decade' else 'M'}"
             return f"P{amount}{letter}"
         seconds = self.seconds if self.seconds is not None else self.low
-        if seconds is None:
-            return "PTXS"
-        days, rest = divmod(int(round(seconds)), 86400)
+        days, rest = divmod(round(seconds), 86400)
         hours, rest = divmod(rest, 3600)
         minutes, secs = divmod(rest, 60)
         out = "P" + (f"{days}D" if days else "")

@@ -211,7 +211,7 @@ def documents(draw: st.DrawFn, texts: st.SearchStrategy[str] | None = None) -> D
         st.none(),
         st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)),
         st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2035, 12, 31),
-                     timezones=st.sampled_from((None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=-5))))),
+                     timezones=st.sampled_from((None, dt.UTC, dt.timezone(dt.timedelta(hours=-5))))),
     ))
     return Document(id="fuzz", text=text, published=published)
 

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import attrs
 import pytest
-
-import factcheck
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factcheck
 from factcheck import documents
 from factcheck.documents import Document, DocumentError, as_document, load, prepare
 
@@ -384,7 +383,7 @@ def test_glob_directory_and_order(tmp_path: Path) -> None:
 
 def test_missing_paths_raise_file_not_found(tmp_path: Path) -> None:
     """A path, glob or directory that matches nothing raises FileNotFoundError naming it."""
-    with pytest.raises(FileNotFoundError, match="nope.txt"):
+    with pytest.raises(FileNotFoundError, match=r"nope\.txt"):
         load(tmp_path / "nope.txt")
     with pytest.raises(FileNotFoundError, match=r"\*\.jsonl"):
         load(str(tmp_path / "*.jsonl"))
@@ -403,7 +402,7 @@ def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
     assert doc.id == "stdin" and doc.text.startswith("30 Dec") and doc.published_source == "text"
     monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": "s1", "text": "One."}\n\n{"text": "Two."}\n'))
     assert [(d.id, d.text) for d in load(["-"])] == [("s1", "One."), ("stdin:3", "Two.")]
-    raw = io.TextIOWrapper(io.BytesIO("Crème brûlée.\r\nSecond line.\r\n".encode("utf-8")))
+    raw = io.TextIOWrapper(io.BytesIO("Crème brûlée.\r\nSecond line.\r\n".encode()))
     monkeypatch.setattr(sys, "stdin", raw)
     (doc,) = load("-")
     assert doc.text == "Crème brûlée.\r\nSecond line.\r\n"  # read as bytes: no newline translation
@@ -424,7 +423,7 @@ def test_html_main_text_title_and_published(tmp_path: Path, monkeypatch: pytest.
     (doc,) = load(tmp_path / "page.html")
     assert doc.status == "ok" and doc.title == "Putin & Biden talk"
     assert doc.text == "Putin and Biden talk\n\nThe call began at 3:35 p.m. EST.\n\nIt lasted about 50 minutes.\nOfficials said so.\n"
-    assert doc.published == dt.datetime(2021, 12, 30, 21, 52, tzinfo=dt.timezone.utc)
+    assert doc.published == dt.datetime(2021, 12, 30, 21, 52, tzinfo=dt.UTC)
     assert doc.published_source == "metadata"
     (tmp_path / "t.html").write_text('<p>Body text.</p><time datetime="2021-12-29">Dec 29</time>', encoding="utf-8")
     assert load(tmp_path / "t.html")[0].published == dt.datetime(2021, 12, 29)

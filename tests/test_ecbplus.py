@@ -45,7 +45,7 @@ def test_overlap_is_half_open() -> None:
 def test_quote_span_finds_exact_substring() -> None:
     """A gold quote is located with str.find and a missing quote is an error."""
     assert ecbplus.quote_span("It hit at 9:27 a.m. today", "9:27 a.m.") == (10, 19)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="quote not in text"):
         ecbplus.quote_span("nothing here", "9:27")
 
 

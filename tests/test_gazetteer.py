@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -243,7 +245,7 @@ def test_offsets_exact() -> None:
     assert len(ms) >= 7
     for m in ms:
         assert text[m.start:m.end] == m.text
-    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
 
 
 @settings(max_examples=300, deadline=None)
@@ -271,7 +273,7 @@ def test_find_places_placey_text(text: str) -> None:
     ms = find_places(text)
     for m in ms:
         assert text[m.start:m.end] == m.text
-    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
 
 
 def test_context_does_not_pick_tiny_namesake() -> None:

@@ -189,7 +189,7 @@ def test_hedge_bounds() -> None:
     for norm in set(HEDGES.values()):
         lo, hi, _ = hedge_bounds(norm, 10)
         assert (lo is None or lo <= 10) and (hi is None or hi >= 10)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown hedge"):
         hedge_bounds("perhaps", 1)
 
 

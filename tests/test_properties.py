@@ -24,7 +24,7 @@ from factcheck.facts import EventMention
 from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from strategies import (  # noqa: E402
+from strategies import (
     SEEDS,
     date_values,
     documents,

@@ -94,7 +94,7 @@ class Context:
         i = bisect.bisect_left(spans, (end, -1, ""))
         # spans are sorted by start and never overlap each other: look back from the first span starting at/after end
         while i > 0:
-            s, e, kind = spans[i - 1]
+            _s, e, kind = spans[i - 1]
             if e <= start:
                 return False
             if kind in kinds:

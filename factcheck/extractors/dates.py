@@ -698,9 +698,9 @@ def _ranges(text: str, start: int, end: int, ref: dt.date | None, when: Tense) -
             if rule == "weekday-range":
                 if ref is None:
                     continue
-                first = resolve_weekday(ref, _wd(g["w1"]), None, when())
-                last = first + dt.timedelta(days=(_wd(g["w2"]) - first.weekday()) % 7)
-                yield DateMatch(m.start(), m.end(), attrs.evolve(_day(first), end=_day(last)), f"date:{rule}")
+                first_day = resolve_weekday(ref, _wd(g["w1"]), None, when())
+                last_day = first_day + dt.timedelta(days=(_wd(g["w2"]) - first_day.weekday()) % 7)
+                yield DateMatch(m.start(), m.end(), attrs.evolve(_day(first_day), end=_day(last_day)), f"date:{rule}")
                 continue
             d1, d2 = _daynum(g["d1"]), _daynum(g["d2"])
             month = _month(g["mon"])
@@ -780,7 +780,8 @@ def extract_dates(ctx: Context) -> Iterator[Candidate]:
         if ctx.ignored(start, end) or ctx.taken(start, end):
             continue
         confidence = 0.9 if value.resolved else 0.6
-        role, cues = "date", ()
+        role = "date"
+        cues: tuple[str, ...] = ()
         before = ctx.words_before(start, 3)
         if match.rule == "date:year" and text[start - 4:start].lower() == "the ":
             role = "mention"  # "the 2015 Iran nuclear deal": the year names another thing

@@ -78,11 +78,11 @@ def _amount(prefix: str) -> tuple[float, float | None, float | None, bool, str |
         if number is None or number.ordinal or (number.min is not None and number.min < 0) \
                 or (number.value is not None and number.value < 0):
             continue  # a length of time is never negative: "-12 minutes" is not a duration
-        value = number.value
-        if value is None:
+        amount = number.value
+        if amount is None:
             low = number.min if number.min is not None else 0
             return (float(low), number.min, number.max, True, number.hedge, base + pos)
-        return (float(value), number.min, number.max, number.approx, number.hedge, base + pos)
+        return (float(amount), number.min, number.max, number.approx, number.hedge, base + pos)
     return None
 
 
@@ -137,7 +137,7 @@ def _durations(ctx: Context) -> Iterator[Candidate]:
             continue
         seconds = value * size
         duration = Duration(
-            seconds=seconds if not (approx and low is not None and high is None and hedge is None) else seconds,
+            seconds=seconds,
             min_seconds=low * size if low is not None else None,
             max_seconds=high * size if high is not None else None,
             approx=approx,
@@ -147,7 +147,8 @@ def _durations(ctx: Context) -> Iterator[Candidate]:
         )
         before = ctx.words_before(start, 3)
         after = ctx.words_after(end, 1)
-        role, cues = "mention", ()
+        role = "mention"
+        cues: tuple[str, ...] = ()
         if after[:1] in (["later"], ["after"]):
             role, cues = "offset", (after[0],)
         elif after[:1] == ["ago"]:

@@ -40,6 +40,7 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
         line_start = text.rfind("\n", 0, start) + 1
         head = text[line_start:start + 80]
         before = ctx.words_before(start, 2)
+        cues: tuple[str, ...]
         if start - line_start < 60 and _DATELINE.search(head) and (text[line_start:start].strip() == "" or
                                                                     text[line_start:start].isupper()):
             role, cues = "dateline", ()

@@ -110,7 +110,7 @@ def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
         if word == "of" and not words:
             pos = m.end()
             continue
-        if word in _STOP or m.group()[0].isupper() and words:
+        if word in _STOP or (m.group()[0].isupper() and words):
             break
         if words and (word in QUALIFIER or word in _VERBISH or word.endswith(("ed", "ing"))):
             break

@@ -394,8 +394,8 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
     pb = _PART_BEFORE.search(text, max(0, start - 30), start)
     if pb and start - pb.end() <= 1:
         word = pb["part"].lower()
-        part = "morning" if "morning" in word else "evening"
-        minute = _with_part(minute, first, part)
+        before_part = "morning" if "morning" in word else "evening"
+        minute = _with_part(minute, first, before_part)
         start = pb.start()
         first = attrs.evolve(first, ambiguous=False, has_ampm=True)
     date_match, start2, end2, part = _date_near(dates, start, end, text)
@@ -497,10 +497,7 @@ def _range(ctx: Context, a: _Found, b: _Found) -> _Found | None:
     end_minute = vb.minute
     if vb.minute >= 720 and va.minute < 720 and va.minute + 720 < vb.minute and not re.search(r"[ap]\.?\s?m\b|[ap]\b", text[a.start:a.end], re.I):
         start_minute = va.minute + 720  # "3-4pm": the p.m. covers both
-    if b.value.date is not None and b.rule.endswith("+date"):
-        day_value = b.value.date
-    else:
-        day_value = va.date
+    day_value = b.value.date if b.value.date is not None and b.rule.endswith("+date") else va.date
     offset = vb.offset if vb.offset is not None else va.offset
     start = opener.start() if opener else a.start
     value = TimeValue(minute=start_minute, offset=offset, zone=vb.zone or va.zone, grain=va.grain if va.grain == vb.grain else "minute",
