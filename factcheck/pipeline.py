@@ -64,9 +64,17 @@ def extract(doc: Document | str | dict[str, Any]) -> tuple[Fact, ...]:
 
 
 def _looks_like_path(text: str) -> bool:
+    """Whether a string names a file, a directory, a glob or standard input rather than being a text.
+
+    A string with whitespace is a path only when it exists; a glob pattern
+    ("articles/*.txt") is a path even when it matches nothing, so that
+    ``load`` can say so, but a sentence with a "?" is a text.
+    """
     if "\n" in text or len(text) > 4096:
         return False
-    return text == "-" or os.path.exists(text) or any(ch in text for ch in "*?[")
+    if text == "-" or os.path.exists(text):
+        return True
+    return any(ch in text for ch in "*?[") and not any(ch.isspace() for ch in text)
 
 
 def to_documents(inputs: Any) -> tuple[Document, ...]:

@@ -40,3 +40,17 @@ def test_unreadable_documents_stay_in_the_report() -> None:
                                 {"id": "ok", "text": "Talks in Geneva on January 10."}])
     statuses = {d["id"]: (d["status"], d["error"]) for d in report.to_dict()["documents"]}
     assert statuses == {"bad": ("error", "empty file"), "ok": ("ok", None)}
+
+
+def test_a_text_with_glob_characters_is_a_text() -> None:
+    """A sentence with '?' or '[' is a document's text, not a glob pattern."""
+    docs = to_documents(["Was the call at 3 pm? It was [reportedly] short.", "Talks in Geneva?"])
+    assert [d.text for d in docs] == ["Was the call at 3 pm? It was [reportedly] short.", "Talks in Geneva?"]
+
+
+def test_a_glob_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
+    """A path-like glob with no match raises FileNotFoundError naming it, rather than becoming a text."""
+    import pytest
+
+    with pytest.raises(FileNotFoundError, match="nothing"):
+        to_documents([str(tmp_path / "nothing-*.txt")])
