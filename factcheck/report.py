@@ -187,11 +187,24 @@ def _plain_value(value: Any) -> Any:
     return None
 
 
+def _offsets(d: Document) -> str:
+    """What a document's offsets index: the file as read, a record's text, a page's extracted text, or a given text."""
+    suffix = (d.path or "").rsplit(".", 1)[-1].lower() if d.path and "." in d.path else ""
+    if d.path is None:
+        return "text"
+    if suffix in ("html", "htm"):
+        return "extracted"
+    if suffix in ("json", "jsonl") or d.path == "-":
+        return "record"
+    return "file"
+
+
 def _doc_json(d: Document) -> dict[str, Any]:
     return {
         "id": d.id, "path": d.path, "url": d.url, "title": d.title,
         "published": d.published.isoformat() if d.published is not None else None,
         "published_source": d.published_source, "status": d.status, "error": d.error,
+        "offsets": _offsets(d),
     }
 
 

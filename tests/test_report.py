@@ -434,3 +434,13 @@ def test_docs_examples_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     result = doctest.testfile(str(ROOT / "docs" / page), module_relative=False, verbose=False, report=True,
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} failing example(s) in docs/{page}"
+
+
+def test_documents_say_what_their_offsets_index(tmp_path: Path) -> None:
+    """Each document in the JSON says whether offsets index the file, a record's text or a page's extracted text."""
+    (tmp_path / "a.txt").write_text("Talks in Geneva on January 10.", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>Talks in Geneva on January 10.</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"id": "c", "text": "Talks in Geneva on January 10."}\n', encoding="utf-8")
+    report = factcheck.compare([*factcheck.load(tmp_path), {"id": "d", "text": "Talks in Geneva."}])
+    offsets = {d["id"]: d["offsets"] for d in report.to_dict()["documents"]}
+    assert offsets == {"a": "file", "b": "extracted", "c": "record", "d": "text"}
