@@ -131,3 +131,13 @@ def test_local_time_of_a_qualified_small_city() -> None:
     (fact,) = [f for f in extract(Document(id="x", text="Felt died at 12:45 p.m. at his home in Santa Rosa, Calif.",
                                            published="2008-12-19")) if f.kind == "time"]
     assert (fact.value.zone, fact.value.offset) == ("America/Los_Angeles", -480)
+
+
+def test_a_day_joins_its_clock_among_many_dates() -> None:
+    """With hundreds of dates around, a clock still joins the day written right next to it, and only that day."""
+    from factcheck import Document, extract
+
+    filler = "Talks were held on January 12. " * 200
+    text = filler + "The vote is on Thursday at 5 pm GMT. " + filler
+    (fact,) = [f for f in extract(Document(id="x", text=text, published="2021-12-29")) if f.kind == "time"]
+    assert text[fact.start:fact.end].startswith("Thursday") and fact.value.date.iso == "2021-12-30"

@@ -28,6 +28,7 @@ the first of its two readings not yet past (Duckling's rule: "at 3am" read at
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -345,9 +346,20 @@ def _resolve_day(minute: int, clock: _Clock, now: dt.datetime | None, when: str 
     return minute, 0
 
 
+# a date joins a clock only when this close to it (see _date_near's patterns)
+_NEAR_BEFORE_CHARS = 20
+_NEAR_AFTER_CHARS = 5
+
+
 def _date_near(dates: list[DateMatch], start: int, end: int, text: str) -> tuple[DateMatch | None, int, int, str | None]:
-    """A date written right before or after a clock (and its day part), for "tomorrow at 5pm", "Thursday 8:00 GMT"."""
-    for d in dates:
+    """A date written right before or after a clock (and its day part), for "tomorrow at 5pm", "Thursday 8:00 GMT".
+
+    ``dates`` are in text order and never overlap, so only the few that end
+    just before the clock or start just after it are looked at.
+    """
+    lo = bisect.bisect_left(dates, start - _NEAR_BEFORE_CHARS, key=lambda d: d.end)
+    hi = bisect.bisect_right(dates, end + _NEAR_AFTER_CHARS, key=lambda d: d.start)
+    for d in dates[lo:hi]:
         if d.end <= start and _JOIN_BEFORE.match(text[d.end:start]) and start - d.end <= 6:
             return d, d.start, end, None
         if d.end <= start:
