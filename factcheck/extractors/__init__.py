@@ -52,6 +52,13 @@ class Context:
     _ignored_starts: list[int] = attrs.field(factory=list)
     _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
+    _memo: dict[Any, Any] = attrs.field(factory=dict)
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per document and ``key`` (per-sentence work shared by the facts of a sentence)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def __attrs_post_init__(self) -> None:
         self._ignored_starts = [s for s, _ in self.doc.ignored]

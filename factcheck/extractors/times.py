@@ -292,8 +292,11 @@ def _local_zone(ctx: Context, start: int, end: int) -> tuple[Zone | None, str | 
     the Californian city (America/Los_Angeles), not the larger one elsewhere.
     """
     s_start, s_end = ctx.sentence_span(start)
+    if not _IN_PLACE.search(ctx.text, s_start, s_end):
+        return None, None
     best: tuple[int, str, str] | None = None
-    for match in find_places(ctx.text, s_start, s_end):
+    places = ctx.memo(("places", s_start), lambda: find_places(ctx.text, s_start, s_end))
+    for match in places:
         if match.demonym or match.place.timezone is None:
             continue
         if not _IN_BEFORE.search(ctx.text, max(s_start, match.start - 4), match.start):
