@@ -56,8 +56,9 @@ class Fact:
     ``start``/``end`` index the document text exactly as read, so
     ``doc.text[fact.start:fact.end] == fact.text``. ``rule`` names the pattern
     that produced the fact and ``cues`` the words that set its role;
-    ``sentence`` is the index of the sentence it stands in and ``clause`` the
-    offsets of its clause (the sentence cut at connectives such as "followed by").
+    ``sentence`` is the index of the sentence it stands in, ``sentence_start``
+    where that sentence begins, and ``clause`` the offsets of its clause (the
+    sentence cut at connectives such as "followed by").
     """
 
     id: str
