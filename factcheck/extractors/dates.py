@@ -767,15 +767,21 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
     return chosen
 
 
+def document_dates(ctx: Context) -> list[DateMatch]:
+    """The date expressions of the whole document, found once and shared by the time and date extractors."""
+
+    def when_at(start: int, end: int) -> str | None:
+        return tense(ctx.text[slice(*ctx.clause_span(start, end))])
+
+    found: list[DateMatch] = ctx.memo(("dates",), lambda: find_dates(ctx.text, ctx.reference, when_at))
+    return found
+
+
 @register("date", priority=20)
 def extract_dates(ctx: Context) -> Iterator[Candidate]:
     """Dates in a document, resolved against its publication date where the text leaves the year out."""
     text = ctx.text
-
-    def when_at(start: int, end: int) -> str | None:
-        return tense(text[slice(*ctx.clause_span(start, end))])
-
-    for match in find_dates(text, ctx.reference, when_at):
+    for match in document_dates(ctx):
         start, end, value = match.start, match.end, match.value
         if ctx.ignored(start, end) or ctx.taken(start, end):
             continue

@@ -38,7 +38,7 @@ import attrs
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
 from factcheck.extractors import Candidate, Context, register, tense
-from factcheck.extractors.dates import DateMatch, find_dates
+from factcheck.extractors.dates import DateMatch, document_dates
 from factcheck.values import DateValue, TimeValue
 
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -599,7 +599,7 @@ def extract_times(ctx: Context) -> Iterator[Candidate]:
     def when_at(start: int, end: int) -> str | None:
         return tense(text[slice(*ctx.clause_span(start, end))])
 
-    dates = find_dates(text, ctx.reference, when_at) if clocks else []
+    dates = document_dates(ctx) if clocks else []
     found: list[_Found] = []
     i = 0
     while i < len(clocks):
