@@ -78,7 +78,6 @@ _ENGLISH_LIKE = re.compile(
 )
 # Abbreviations with dots first ("U.S.", "N.Y.", "W.Va."), then words with an optional final dot.
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_]+\.?")
-_GAP_JOIN = re.compile(r"^(?:[ \t]*\n?[ \t]*|-|['\u2019])$")
 
 
 @attrs.frozen(slots=True)

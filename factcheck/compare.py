@@ -25,7 +25,7 @@ from factcheck.documents import Document
 from factcheck.facts import Fact
 from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue, format_minutes
 
-__all__ = ["Claim", "Finding", "compare_events"]
+__all__ = ["VERDICT_ORDER", "Claim", "Finding", "compare_events", "number_findings"]
 
 # minutes of slack when joining a start and an end through a duration
 JOIN_TOLERANCE_MINUTES = DEFAULT_TOLERANCES.join_minutes
@@ -718,12 +718,19 @@ def compare_events(events: Sequence[Event], facts: Mapping[str, Fact], docs: Map
             continue
         for draft in _event_findings(event, facts, docs, tolerances):
             out.append((event, draft))
+    return number_findings(Finding(id="", verdict=d.verdict, event_id=event.id, attribute=d.attribute,
+                                   summary=d.summary, explanation=d.explanation, claims=d.claims, update=d.update)
+                           for event, d in out)
+
+
+_ID_PREFIX = {"conflict": "c", "reconciled": "r", "agreement": "a"}
+
+
+def number_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings numbered per verdict in the order given: ``c1, c2…``, ``r1…``, ``a1…``."""
     counters: dict[str, int] = defaultdict(int)
-    findings = []
-    prefix = {"conflict": "c", "reconciled": "r", "agreement": "a"}
-    for event, d in out:
-        counters[d.verdict] += 1
-        findings.append(Finding(id=f"{prefix[d.verdict]}{counters[d.verdict]}", verdict=d.verdict,
-                                event_id=event.id, attribute=d.attribute, summary=d.summary,
-                                explanation=d.explanation, claims=d.claims, update=d.update))
-    return tuple(findings)
+    out = []
+    for f in findings:
+        counters[f.verdict] += 1
+        out.append(attrs.evolve(f, id=f"{_ID_PREFIX[f.verdict]}{counters[f.verdict]}"))
+    return tuple(out)

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from factcheck.align import DocEvent, Event, cluster_block, document_events, number_events
-from factcheck.compare import compare_events
+from factcheck.compare import compare_events, number_findings
 from factcheck.documents import Document
 from factcheck.facts import Fact
 from factcheck.pipeline import extract_many, to_documents
@@ -88,18 +88,7 @@ def compare_dask(inputs: Any, *, client: Any = None, npartitions: int | None = N
         payloads, npartitions=max(1, min(len(payloads), npartitions))
     ).map(_compare_one)
     parts = client.gather(client.compute(compared)) if client is not None else compared.compute()
-    findings = _renumber([f for part in parts for f in part])
+    findings = number_findings(f for part in parts for f in part)
     all_facts = tuple(f for d in docs for f in facts.get(d.id, ()))
     return Report(documents=docs, facts=all_facts, events=numbered, findings=findings,
                   seconds=time.perf_counter() - began)
-
-
-def _renumber(findings: Sequence[Any]) -> tuple[Any, ...]:
-    """Finding ids as the local run gives them: per verdict, in event order."""
-    counters: dict[str, int] = {}
-    prefix = {"conflict": "c", "reconciled": "r", "agreement": "a"}
-    out = []
-    for f in findings:
-        counters[f.verdict] = counters.get(f.verdict, 0) + 1
-        out.append(attrs.evolve(f, id=f"{prefix[f.verdict]}{counters[f.verdict]}"))
-    return tuple(out)

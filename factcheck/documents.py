@@ -263,7 +263,6 @@ _TZ_ZONES: dict[str, str] = {
 
 # Bytes that are not text: C0 controls except \t \n \v \f \r, and DEL.
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])
-_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
 # --------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from urllib.parse import quote
 import attrs
 
 from factcheck.align import Event
-from factcheck.compare import Finding
+from factcheck.compare import VERDICT_ORDER, Finding
 from factcheck.documents import Document
 from factcheck.facts import Fact
 
@@ -53,7 +53,6 @@ SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "markdown", "html", "sarif", "junit")
 #: Formats of :func:`render_facts` (``factcheck extract --format``).
 FACT_FORMATS = ("table", "json", "jsonl")
-_ORDER = {"conflict": 0, "reconciled": 1, "agreement": 2}
 
 
 @attrs.frozen(slots=True)
@@ -209,7 +208,7 @@ def _doc_json(d: Document) -> dict[str, Any]:
 
 
 def _ordered(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (_ORDER.get(f.verdict, 3), f.id))
+    return sorted(findings, key=lambda f: (VERDICT_ORDER.get(f.verdict, 3), f.id))
 
 
 def _label(report: Report, f: Finding) -> str:

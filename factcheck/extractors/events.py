@@ -89,12 +89,10 @@ _TRIGGER = re.compile(
 )
 ORG_NAME = _ORG = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(ORGS, key=len, reverse=True)) + r")\b")
 _SEAT = re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(s) for s in sorted(SEATS, key=len, reverse=True)) + r")\b")
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+([A-Z]\.))?\s+([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _NEGATION = frozenset({"not", "n't", "never", "no"})
 _DISTINCT = frozenset({"second", "another", "additional", "previous", "earlier", "first", "last", "latest",
                        "next", "new", "third"})
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
 
 
 _RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
