@@ -36,7 +36,7 @@ A private helper for the quantity and duration extractors.  It recognises:
 
 Deliberately *not* numbers:
 
-* ``"a"``/``"an"`` alone (callers handle ``"an hour"``), bare ``"few"``,
+* ``"a"``/``"an"`` alone (callers handle ``"an hour"``),
   ``"couple"`` without the article, ``"scores"`` unless followed by ``"of"``;
 * digits glued to letters on the left (``"B9"``, ``"e85"``, ``"x86"``), digits
   after ``letter-hyphen`` (the ``19`` of ``"COVID-19"``, ``"F-16"``), digits
@@ -144,6 +144,7 @@ _POSTFIX_HEDGES: Final[dict[str, str]] = {
 VAGUE: Final[dict[str, tuple[int, int | None]]] = {
     "a couple": (2, 3),
     "a few": (2, 5),
+    "few": (1, 5),
     "a handful": (2, 5),
     "several": (3, 7),
     "dozens": (24, 99),
@@ -159,15 +160,18 @@ VAGUE: Final[dict[str, tuple[int, int | None]]] = {
 }
 """Vague numeral (lower case) -> (min, max) it is taken to mean.
 
-All give ``approx=True`` and ``value=None``, except that "a couple" and
-"a few" keep the conventional point value 2 and 3 (as Duckling does).
+All give ``approx=True`` and ``value=None``, except that "a couple",
+"a few" and bare "few" keep the conventional point value 2, 3 and 3 (as
+Duckling does).  Bare "few" ("few people think so") stresses how small a
+number is rather than stating one; "a few" is always read as one phrase,
+never as "a" and "few".
 "scores" counts only before "of"; a following "of" is never part of the
-match.  "a couple", "a few" and "several" may be scaled: "several hundred"
+match.  "a couple", "a few", "few" and "several" may be scaled: "several hundred"
 is (300, 700), "a few thousand" (2000, 5000) with value 3000.
 """
 
-_NOMINAL: Final[dict[str, int]] = {"a couple": 2, "a few": 3}
-_VAGUE_SCALABLE: Final[frozenset[str]] = frozenset({"a couple", "a few", "several"})
+_NOMINAL: Final[dict[str, int]] = {"a couple": 2, "a few": 3, "few": 3}
+_VAGUE_SCALABLE: Final[frozenset[str]] = frozenset({"a couple", "a few", "few", "several"})
 
 # kind, value, ordinal.  Z zero, U 1-9, T 10-19, X tens, H hundred, S scale, D dozen
 _LEX: dict[str, tuple[str, int, bool]] = {}

@@ -22,7 +22,7 @@ HEDGED = [
     ("up to 10 days", "P10D", 0, 14400),
     ("an hour and a half", "PT1H30M", 90, 90),
     ("an hour and 45 minutes", "PT1H45M", 105, 105),
-    ("2 years and 3 months", "", (2 * 365 + 3 * 30) * 24 * 60, (2 * 365 + 3 * 30) * 24 * 60),
+    ("2 years and 3 months", "", 27 * 30 * 24 * 60, 27 * 30 * 24 * 60),
 ]
 
 
@@ -55,3 +55,166 @@ def test_later_is_an_offset() -> None:
 def test_not_durations(text: str) -> None:
     """Unit words without an amount are not durations."""
     assert _durations(text) == []
+
+
+# ---- amounts, fractions and shorthand (Duckling's duration corpus phrasings) ----
+
+AMOUNTS = [
+    # a word between the number and the unit says the length is counted on top of something: still 2 minutes
+    ("2 more minutes", 120),
+    ("two additional minutes", 120),
+    ("2 extra minutes", 120),
+    ("two further days", 2 * 86400),
+    ("2 less minutes", 120),
+    ("2 fewer minutes", 120),
+    ("an extra hour", 3600),
+    # fractions with a slash
+    ("1/2 hour", 1800),
+    ("1/2 day", 43200),
+    ("3/4 hour", 2700),
+    # a whole number and a fraction word
+    ("one hour and half", 5400),
+    ("one month and half", 45 * 86400),
+    ("five and half min", 330),
+    ("5 and a half minutes", 330),
+    ("one and a quarter hour", 4500),
+    ("one and quarter of hour", 4500),
+    ("one and two quarters of hour", 5400),
+    ("one and three quarters hours", 6300),
+    ("two and a quarter of hours", 8100),
+    ("three quarters of an hour", 2700),
+    ("a quarter of an hour", 900),
+    ("a quarter hour", 900),
+    ("a half day", 43200),
+    ("a third of a day", 28800),
+    # a bare number after an hour is minutes, after a minute seconds
+    ("1 hour thirty", 5400),
+    ("1 hour and thirty", 5400),
+    ("2 hours ten", 7800),
+    ("2 hour and 10", 7800),
+    ("1 minute 20", 80),
+    ("1 hour fifteen seconds", 3615),
+    # a quarter of a year
+    ("3 quarters", 3 * 90 * 86400),
+    ("two quarters", 2 * 90 * 86400),
+    # glued unit words
+    ("30mins", 1800),
+    ("2hrs", 7200),
+    ("10 yrs", 10 * 365 * 86400),
+]
+
+
+@pytest.mark.parametrize(("text", "seconds"), AMOUNTS, ids=[a[0] for a in AMOUNTS])
+def test_amounts(text: str, seconds: float) -> None:
+    """Each phrasing is one duration spanning the phrase, with the length it says."""
+    facts = [f for f in factcheck.extract(Document(id="d", text=text)) if f.kind == "duration"]
+    assert [(f.text, f.value.seconds) for f in facts] == [(text, pytest.approx(seconds))]
+
+
+SHORTHAND = [
+    ('1"', 1),
+    ("2'", 120),
+    ("2m", 120),
+    ("2 m", 120),
+    ("1/2h", 1800),
+    ("1/2 h", 1800),
+    ("24h", 86400),
+    ("1h 30m", 5400),
+    ("1h30m", 5400),
+    ("2m30s", 150),
+]
+
+
+@pytest.mark.parametrize(("text", "seconds"), SHORTHAND, ids=[s[0] for s in SHORTHAND])
+def test_shorthand_units(text: str, seconds: float) -> None:
+    """Shorthand units as the whole text, and chains of descending shorthand units, are durations."""
+    facts = [f for f in factcheck.extract(Document(id="d", text=text)) if f.kind == "duration"]
+    assert [(f.text, f.value.seconds) for f in facts] == [(text, pytest.approx(seconds))]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The 24h strike began.", [("24h", 86400)]),  # "h" is an hour in running text too
+        ("He ran the 100m in 9.58s.", []),  # metres; a lone "s" in running text is no second
+        ("She won £2m in damages.", []),  # millions
+        ('He is 6\' 2" tall.', []),  # feet and inches
+        ("a quarter mile", []),
+        ("three quarters of the vote", []),
+        ("the quarter-finals", []),
+        ("a third day of protests", []),  # "a third" day is another day, not a third of one
+        ("After 2 hours 10 people had left.", [("2 hours", 7200)]),  # the 10 counts people
+        ("It lasted 1 hour 70.", [("1 hour", 3600)]),  # 70 is no minute of an hour
+        ("He served 2 years, 10 of them in jail.", [("2 years", 2 * 365 * 86400)]),
+        ("more minutes", []),
+    ],
+)
+def test_shorthand_and_fractions_in_running_text(text: str, found: list[tuple[str, float]]) -> None:
+    """Ambiguous shorthand, fraction words and trailing numbers do not make durations of other things."""
+    facts = [f for f in factcheck.extract(Document(id="d", text=text)) if f.kind == "duration"]
+    assert [(f.text, f.value.seconds) for f in facts] == found
+
+
+COMPOSITES = [
+    ("2 years and 3 months", "month", 27, 27 * 30 * 86400),
+    ("2 years, 3 months", "month", 27, 27 * 30 * 86400),
+    ("2 years 3 months", "month", 27, 27 * 30 * 86400),
+    ("1 year and 2 quarters", "quarter", 6, 18 * 30 * 86400),
+    ("1 year, 2 days, 3 hours and 4 seconds", "second", 31719604, 31719604),
+    ("an hour and 30 seconds", "second", 3630, 3630),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "amount", "seconds"), COMPOSITES, ids=[c[0] for c in COMPOSITES])
+def test_composites_add_up_in_the_smallest_unit(text: str, unit: str, amount: float, seconds: float) -> None:
+    """A composite is counted in its smallest unit; years, quarters and months add up in months."""
+    ((fact,),) = [[f for f in factcheck.extract(Document(id="d", text=text)) if f.kind == "duration"]]
+    assert (fact.text, fact.value.unit, fact.value.amount, fact.value.seconds) == (text, unit, amount, seconds)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("one hour and half", "PT1H30M"), ("1 hour fifteen", "PT1H15M"), ("2m30s", "PT2M30S"),
+     ("3 quarters", "P9M"), ("2 fortnights", "P4W"), ("three quarters of an hour", "PT45M")],
+)
+def test_iso_forms(text: str, iso: str) -> None:
+    """New forms keep TimeML/ISO 8601 values ("a fortnight" is two weeks)."""
+    assert _durations(text)[0][:2] == (text, iso)
+
+
+@pytest.mark.xfail(reason="Duration.iso (factcheck/values.py) writes a month count as P27M; P2Y3M needs it to "
+                          "split months into years", strict=False)
+def test_composite_of_years_and_months_iso() -> None:
+    """ "2 years and 3 months" is ``P2Y3M``."""
+    assert _durations("2 years and 3 months")[0][1] == "P2Y3M"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("about three quarters of an hour", 40.5, 49.5),
+        ("nearly one and a half hours", 67.5, 90),
+        ("about 2 years and 3 months", (0.9 * 24 + 3) * 30 * 24 * 60, (1.1 * 24 + 3) * 30 * 24 * 60),
+        ("at least 2 more hours", 120, float("inf")),
+        ("two or more hours", 120, float("inf")),  # "more" is a postfix hedge here, not a modifier
+        ("5 or fewer days", 0, 5 * 24 * 60),
+    ],
+)
+def test_new_forms_keep_their_hedge(text: str, low: float, high: float) -> None:
+    """A hedge before a fraction, a composite or a modified amount still widens it."""
+    ((span, _, got_low, got_high, _),) = _durations(text)
+    assert (span, got_low) == (text, pytest.approx(low))
+    assert got_high == pytest.approx(high) or (high == float("inf") and got_high >= low)
+
+
+def test_roles_of_new_forms() -> None:
+    """The role still comes from the words around: "for 1h 30m" is how long, "1/2 hour later" an offset."""
+    assert _durations("They talked for 1h 30m.")[0][4] == "duration"
+    assert _durations("It ended 1/2 hour later.")[0][4] == "offset"
+    assert _durations("in the past 2 quarters")[0][4] == "period"
+
+
+@pytest.mark.parametrize("text", ["at least 6 hours", "more than 3 hours and 20 minutes", "two or more hours"])
+def test_open_hedges_are_open_above(text: str) -> None:
+    """Regression: "at least 6 hours" allows any longer length (its high bound was the 6 hours themselves)."""
+    assert _durations(text)[0][3] == float("inf")

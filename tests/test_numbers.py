@@ -52,6 +52,8 @@ TABLE: list[tuple[str, tuple[object, object, object, bool, str | None]]] = [
     ("a couple", (2, 2, 3, True, None)),
     ("a couple of", (2, 2, 3, True, None)),
     ("a few", (3, 2, 5, True, None)),
+    ("few", (3, 1, 5, True, None)),
+    ("few hundred", (300, 100, 500, True, None)),
     ("several", (N, 3, 7, True, None)),
     ("dozens", (N, 24, 99, True, None)),
     ("dozens of", (N, 24, 99, True, None)),
@@ -133,7 +135,7 @@ def test_words_flag() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "the", "a", "an hour", "B9 format", "laughing out loud", "e85 and x86",
-                                  "COVID-19", "a 3D film", "couple", "few", "24/7", "1.2.3", "test scores"])  # fmt: skip
+                                  "COVID-19", "a 3D film", "couple", "fewer", "24/7", "1.2.3", "test scores"])  # fmt: skip
 def test_negatives(text: str) -> None:
     """Texts with no number phrase give nothing."""
     assert find_numbers(text) == []
@@ -267,3 +269,18 @@ def test_duckling_conformance() -> None:
     print(f"duckling numeral: {passed}/{len(lines)} passed; failures: {failures}")
     assert len(lines) == 105
     assert passed >= 103
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a few days", [("a few", 3)]),  # one phrase, never "a" and "few"
+        ("Few people think so", [("Few", 3)]),
+        ("the last few weeks", [("few", 3)]),
+        ("fewer than 10", [("fewer than 10", 10)]),
+        ("a few hundred", [("a few hundred", 300)]),
+    ],
+)
+def test_bare_few_is_a_vague_numeral(text: str, found: list[tuple[str, int]]) -> None:
+    """Bare "few" is a vague numeral (1-5, nominal 3); "a few" stays one phrase and "fewer" is a hedge."""
+    assert [(m.text, m.value) for m in find_numbers(text)] == found

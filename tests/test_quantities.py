@@ -129,3 +129,63 @@ def test_another_is_one_more() -> None:
 def test_a_distance_keeps_its_direction(text: str, qualifier: str) -> None:
     """A measure says what it measures; a distance from a place keeps its direction (another direction, another point)."""
     assert one(text).value.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("a couple of", "a couple of", 2),
+        ("a dozen of", "a dozen of", 12),
+        ("He bought a dozen of.", "a dozen of", 12),
+        ("few", "few", 3),
+    ],
+)
+def test_a_dangling_partitive_of_stays_with_the_number(text: str, span: str, value: float) -> None:
+    """ "a couple of" with nothing counted after it is one number phrase, "of" included."""
+    f = one(text)
+    assert (f.text, f.role, f.value.value) == (span, "number", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "counted"),
+    [
+        ("Few people think so.", "Few", False),  # how small, not how many: never a compared count
+        ("Very few soldiers remained.", "few", False),
+        ("a few people were hurt", "a few people", True),
+        ("a couple of the soldiers", "a couple", False),  # "of the" starts another phrase
+        ("a couple of soldiers were killed", "a couple of soldiers", True),
+    ],
+)
+def test_bare_few_is_never_a_count(text: str, span: str, counted: bool) -> None:
+    """Bare "few" is a number fact without a counted noun; "a few people" is a count."""
+    f = one(text)
+    assert (f.text, f.role == "count") == (span, counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "role", "value", "unit"),
+    [
+        ("1/5", "1/5", "number", 0.2, None),  # a fraction standing alone
+        ("2/10", "2/10", "number", 0.2, None),
+        ("3/4 of the vote", "3/4", "number", 0.75, None),
+        ("He won 2/3 of the seats.", "2/3", "number", 2 / 3, None),
+        ("a 3/4 mile run", "3/4 mile", "measure", 0.75, "mi"),
+        ("1/2 km", "1/2 km", "measure", 0.5, "km"),
+    ],
+)
+def test_slash_fractions_where_they_cannot_be_a_day(text: str, span: str, role: str, value: float,
+                                                      unit: str | None) -> None:
+    """ "a/b" is a fraction when it is the whole text or "of" or a unit of measure follows it."""
+    f = one(text)
+    assert (f.text, f.role, f.value.unit) == (span, role, unit)
+    assert f.value.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 9/11 they attacked.", "It happened on 3/15 at noon.", "The shop is open 24/7.", "He was born 3/15/1990.",
+     "the 3/15 deadline"],
+)
+def test_slash_dates_in_running_text_are_not_fractions(text: str) -> None:
+    """In running text a slash form without "of" or a unit is a date (or a score), never a fraction."""
+    assert [f.text for f in quantities(text) if f.value.value is not None and 0 < f.value.value < 1] == []

@@ -4,7 +4,12 @@ The counted noun is normalised to a class ("soldiers" and "troops" are both
 ``troops``) and qualified by the verb around it, so that troops massed are not
 compared with troops withdrawn, nor deaths with injuries. Units are kept
 (``%``, ``mi``, ``km``, ``magnitude``, ``years`` for ages); a number with
-nothing after it is still a ``quantity`` fact with ``noun`` ``None``.
+nothing after it is still a ``quantity`` fact with ``noun`` ``None`` (a
+dangling partitive stays in its span: "a couple of"). Bare "few" ("few
+people think so") is a ``number``, never a compared count. A slash fraction
+is taken before dates only where it cannot be a day: the whole text ("1/5"),
+or before "of" or a unit ("3/4 of the vote", "a 3/4 mile run"); in running
+text "9/11" and "on 3/15" are left to the date extractor.
 
 >>> from factcheck.documents import Document
 >>> from factcheck import extract
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck._numbers import find_numbers, parse_number
+from factcheck._numbers import NumberMatch, find_numbers, parse_number
 from factcheck.extractors import Candidate, Context, register
 from factcheck.values import Quantity
 
@@ -94,6 +99,12 @@ _UNIT_NORMAL = {
     "kilometers": "km", "km": "km", "feet": "ft", "foot": "ft", "ft": "ft", "metres": "m", "meters": "m", "m": "m",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CLOSE = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
+_PARTITIVE = re.compile(r"\s+of\b")
+# a slash fraction with nothing glued on either side: "1/5", not "24/7/365", "1/2h" or "3/15/2021"
+_SLASH = re.compile(r"(?<![\w/.,-])\d{1,9}/\d{1,9}(?![\w/]|[.,-]\d)")
+# numerals that judge how small an amount is rather than state it ("few people think so"): never a compared count
+_EVALUATIVE = frozenset({"few"})
 
 
 def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
@@ -119,6 +130,8 @@ def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
         if word in NOUN_CLASS or len(words) == 3:
             break
     if not words:
+        if pos > end and _CLOSE.match(text, pos):
+            return None, None, pos  # "a couple of." with nothing after: the partitive "of" belongs to the number
         return None, None, end
     # the head is the first known counted noun, else the last word
     for i, (word, _, w_end) in enumerate(words):
@@ -199,6 +212,28 @@ def extract_ages(ctx: Context) -> Iterator[Candidate]:
     return _ages(ctx)
 
 
+@register("quantity", priority=15)
+def extract_fractions(ctx: Context) -> Iterator[Candidate]:
+    """Slash fractions where they cannot be a day, before dates run: "1/5" alone, "3/4 of the vote", "3/4 mile".
+
+    In running text "a/b" is usually a date ("on 3/15", "9/11") or a score, and the date extractor decides;
+    it is a fraction only when it is the whole text, or when "of" or a unit of measure follows it.
+    """
+    text = ctx.text
+    if "/" not in text:
+        return
+    lone = text.strip()
+    for m in _SLASH.finditer(text):
+        if m.group() != lone and not _PARTITIVE.match(text, m.end()) and not UNIT.match(text, m.end()):
+            continue
+        for number in find_numbers(text, m.start(), m.end()):
+            if number.start == m.start() and number.end == m.end() and number.value is not None \
+                    and 0 <= number.value < 1:
+                cand = _quantity(ctx, number)
+                if cand is not None:
+                    yield cand
+
+
 @register("quantity", priority=40)
 def extract_quantities(ctx: Context) -> Iterator[Candidate]:
     """Numbers in a document, with their unit or counted noun."""
@@ -209,61 +244,70 @@ def extract_quantities(ctx: Context) -> Iterator[Candidate]:
                             Quantity(value=1, min=1, max=1, noun="people", qualifier=QUALIFIER[m.group("verb").lower()]),
                             "quantity:another", 0.7)
     for number in find_numbers(text):
-        start, end = number.start, number.end
-        if ctx.ignored(start, end) or ctx.taken(start, end):
-            continue
-        value = number.value
-        unit: str | None = None
-        noun: str | None = None
-        qualifier: str | None = None
-        role = "count"
-        rule = "quantity:count"
-        before = text[max(0, start - 40):start]
-        currency = _CURRENCY.search(before)
-        unit_m = UNIT.match(text, end)
-        name = _NAME_BEFORE.search(before)
-        if number.ordinal:
-            role, rule = "ordinal", "quantity:ordinal"
-        elif currency:
-            unit, start, rule, role = currency.group("cur"), start - len(currency.group(0)), "quantity:money", "amount"
-        elif _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end):
-            unit, role, rule = "magnitude", "magnitude", "quantity:magnitude"
-        elif (name and value is not None and number.hedge is None and float(value).is_integer()
-              and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):
-            unit, role, rule, noun = "years", "age", "quantity:age-apposition", "age"
-            qualifier = name.group("name").split()[-1].lower()
-        elif unit_m:
-            if unit_m.group("pct"):
-                unit, role, rule = "%", "percent", "quantity:percent"
-            elif unit_m.group("age"):
-                unit, role, rule, noun = "years", "age", "quantity:age", "age"
-            else:
-                raw = unit_m.group("unit").lower()
-                unit = _UNIT_NORMAL.get(raw, raw.replace("degrees ", "°").replace("degree ", "°").replace(" ", ""))
-                role, rule = "measure", "quantity:unit"
-                qualifier = _subject(ctx, start, unit_m.end())
-            end = unit_m.end()
+        cand = _quantity(ctx, number)
+        if cand is not None:
+            yield cand
+
+
+def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
+    """The quantity fact of one number phrase: its unit or counted noun, role and span (None when taken)."""
+    text = ctx.text
+    start, end = number.start, number.end
+    if ctx.ignored(start, end) or ctx.taken(start, end):
+        return None
+    value = number.value
+    unit: str | None = None
+    noun: str | None = None
+    qualifier: str | None = None
+    role = "count"
+    rule = "quantity:count"
+    before = text[max(0, start - 40):start]
+    currency = _CURRENCY.search(before)
+    unit_m = UNIT.match(text, end)
+    name = _NAME_BEFORE.search(before)
+    if number.ordinal:
+        role, rule = "ordinal", "quantity:ordinal"
+    elif currency:
+        unit, start, rule, role = currency.group("cur"), start - len(currency.group(0)), "quantity:money", "amount"
+    elif _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end):
+        unit, role, rule = "magnitude", "magnitude", "quantity:magnitude"
+    elif (name and value is not None and number.hedge is None and float(value).is_integer()
+          and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):
+        unit, role, rule, noun = "years", "age", "quantity:age-apposition", "age"
+        qualifier = name.group("name").split()[-1].lower()
+    elif unit_m:
+        if unit_m.group("pct"):
+            unit, role, rule = "%", "percent", "quantity:percent"
+        elif unit_m.group("age"):
+            unit, role, rule, noun = "years", "age", "quantity:age", "age"
         else:
-            if number.value is not None and number.hedge is None and 1800 <= number.value <= 2100 and not number.words:
-                continue  # a year the date extractor did not take ("in 2014" is a date)
-            noun, _, noun_end = _counted(ctx, end)
-            if noun is None:
-                role, rule = "number", "quantity:number"
-            else:
-                qualifier = _qualifier(ctx, start, end, noun)
-                if noun == "times" and qualifier == "hit":
-                    noun = "shots"
-                end = noun_end
-        quantity = Quantity(
-            value=value,
-            min=number.min,
-            max=number.max,
-            approx=number.approx,
-            hedge=number.hedge,
-            unit=unit,
-            noun=noun,
-            qualifier=qualifier,
-            ordinal=number.ordinal,
-        )
-        confidence = 0.85 if noun or unit else 0.6
-        yield Candidate("quantity", role, start, end, quantity, rule, confidence)
+            raw = unit_m.group("unit").lower()
+            unit = _UNIT_NORMAL.get(raw, raw.replace("degrees ", "°").replace("degree ", "°").replace(" ", ""))
+            role, rule = "measure", "quantity:unit"
+            qualifier = _subject(ctx, start, unit_m.end())
+        end = unit_m.end()
+    elif number.text.lower() in _EVALUATIVE:
+        role, rule = "number", "quantity:number"  # "few people think so": how small, not how many
+    else:
+        if number.value is not None and number.hedge is None and 1800 <= number.value <= 2100 and not number.words:
+            return None  # a year the date extractor did not take ("in 2014" is a date)
+        noun, _, end = _counted(ctx, end)
+        if noun is None:
+            role, rule = "number", "quantity:number"
+        else:
+            qualifier = _qualifier(ctx, start, number.end, noun)
+            if noun == "times" and qualifier == "hit":
+                noun = "shots"
+    quantity = Quantity(
+        value=value,
+        min=number.min,
+        max=number.max,
+        approx=number.approx,
+        hedge=number.hedge,
+        unit=unit,
+        noun=noun,
+        qualifier=qualifier,
+        ordinal=number.ordinal,
+    )
+    confidence = 0.85 if noun or unit else 0.6
+    return Candidate("quantity", role, start, end, quantity, rule, confidence)
