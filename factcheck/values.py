@@ -71,6 +71,13 @@ class DateValue:
     the expression can denote once resolved (for "earlier this month", a week,
     a month). ``end`` makes the value an interval.
 
+    ``open_start`` / ``open_end`` make it an open interval that runs without
+    bound before or after the days the value itself denotes: "since 2014" is
+    ``2014/..`` (``open_end``), "before 2014" ``../2013`` and "through 2014"
+    ``../2014`` (``open_start``; the value is the last days included). An open
+    value has no finite set of days: :meth:`days` is ``None``, :meth:`bounds`
+    gives the known side, and :meth:`compatible` never calls it incompatible.
+
     >>> DateValue(year=2021, month=12, grain="month").days()
     (datetime.date(2021, 12, 1), datetime.date(2021, 12, 31))
     >>> DateValue(weekday=3).iso
@@ -89,6 +96,8 @@ class DateValue:
     end: DateValue | None = None
     relative: str | None = None  # "past" / "future" relative to the document date, for undated anchors
     approx: bool = False
+    open_start: bool = False
+    open_end: bool = False
 
     @classmethod
     def from_date(cls, day: dt.date, *, year_source: str | None = "text", approx: bool = False) -> DateValue:
@@ -102,7 +111,10 @@ class DateValue:
 
     @property
     def iso(self) -> str:
-        """TimeML-style value: ``2022-01-10``, ``XXXX-01-10``, ``2021-12``, ``2021-W52``."""
+        """TimeML-style value: ``2022-01-10``, ``XXXX-01-10``, ``2021-12``, ``2021-W52``, open ``2014/..``."""
+        if self.open_start or self.open_end:
+            inner = attrs.evolve(self, open_start=False, open_end=False).iso
+            return f"../{inner}" if self.open_start else f"{inner}/.."
         if self.end is not None:
             return f"{self._iso_single()}/{self.end.iso}"
         return self._iso_single()
@@ -116,6 +128,9 @@ class DateValue:
             return f"{iso_year:04d}-W{iso_week:02d}"
         if self.grain == "year":
             return year
+        if self.grain == "season" and self.earliest is not None:
+            code = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(self.earliest.month, "XX")
+            return f"{self.earliest.year:04d}-{code}"
         if self.grain == "quarter" and self.earliest is not None:
             return f"{self.earliest.year:04d}-Q{(self.earliest.month - 1) // 3 + 1}"
         if self.grain == "month" or (self.month is not None and self.day is None and self.weekday is None):
@@ -134,7 +149,9 @@ class DateValue:
         return self.days() is not None
 
     def days(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last day the value can denote, or ``None`` if unknown."""
+        """The first and last day the value can denote, or ``None`` if unknown or open."""
+        if self.open_start or self.open_end:
+            return None
         if self.earliest is not None and self.latest is not None:
             first, last = self.earliest, self.latest
         elif self.year is not None and self.month is not None and self.day is not None:
@@ -154,6 +171,19 @@ class DateValue:
             last = end_days[1]
         return first, last
 
+    def bounds(self) -> tuple[dt.date | None, dt.date | None] | None:
+        """The first and last day, ``None`` on an open side; ``None`` altogether when unresolved.
+
+        >>> DateValue(year=2014, grain="year", open_end=True).bounds()
+        (datetime.date(2014, 1, 1), None)
+        >>> DateValue(year=2014, grain="year", open_start=True).bounds()
+        (None, datetime.date(2014, 12, 31))
+        """
+        days = attrs.evolve(self, open_start=False, open_end=False).days()
+        if days is None:
+            return None
+        return (None if self.open_start else days[0]), (None if self.open_end else days[1])
+
     def first_day(self) -> dt.date | None:
         """The first day the value denotes (the start of an interval), or ``None`` if unknown.
 
@@ -162,7 +192,9 @@ class DateValue:
         >>> DateValue(month=1, day=10).first_day() is None
         True
         """
-        days = attrs.evolve(self, end=None).days()
+        if self.open_start:
+            return None
+        days = attrs.evolve(self, end=None, open_end=False).days()
         return days[0] if days is not None else None
 
     def to_datetime(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
@@ -184,7 +216,11 @@ class DateValue:
         True
         >>> a.compatible(DateValue(month=1, day=12))
         False
+        >>> DateValue(year=2014, grain="year", open_end=True).compatible(DateValue(year=2012, grain="year")) is None
+        True
         """
+        if self.open_start or self.open_end or other.open_start or other.open_end:
+            return _open_overlap(self, other)
         mine, theirs = self.days(), other.days()
         if mine is not None and theirs is not None:
             return mine[0] <= theirs[1] and theirs[0] <= mine[1]
@@ -236,12 +272,34 @@ class DateValue:
         days = self.days()
         if days is not None and days[0] != days[1]:
             out["min"], out["max"] = days[0].isoformat(), days[1].isoformat()
+        bounds = self.bounds() if self.open_start or self.open_end else None
+        if bounds is not None:
+            out["open"] = "start" if self.open_start else "end"
+            out["min"] = bounds[0].isoformat() if bounds[0] is not None else None
+            out["max"] = bounds[1].isoformat() if bounds[1] is not None else None
         if self.approx:
             out["approx"] = True
         if self.end is not None:
             out["start"] = attrs.evolve(self, end=None).to_json()
             out["end"] = self.end.to_json()
         return out
+
+
+def _open_overlap(a: DateValue, b: DateValue) -> bool | None:
+    """``True`` when two values, one of them open, can share a day; else ``None``, never ``False``.
+
+    An open interval ("since 2014") says when a state began or ended, not
+    when an event happened: a report that dates the event outside it does
+    not contradict it for certain, so it never yields a conflict.
+    """
+    ra, rb = a.bounds(), b.bounds()
+    if ra is None or rb is None:
+        return None
+    lo = [d for d in (ra[0], rb[0]) if d is not None]
+    hi = [d for d in (ra[1], rb[1]) if d is not None]
+    if not lo or not hi or max(lo) <= min(hi):
+        return True
+    return None
 
 
 def _partial_fits(rng: tuple[dt.date, dt.date], partial: DateValue) -> bool | None:
@@ -266,8 +324,17 @@ class TimeValue:
 
     ``minute`` counts minutes since local midnight. ``offset`` is the UTC
     offset in minutes east of UTC, ``None`` when the text does not say. For an
-    interval, ``until`` is the exclusive local end (``None``: open);
-    ``open_start`` marks "before 9 a.m." style values whose start is unknown.
+    interval, ``until`` is the local end (``None``: open); ``open_start``
+    marks "before 9 a.m." style values whose start is unknown.
+
+    The end comes in two forms. Written as a clock ("9:30 - 11:00",
+    "3-4pm"), ``until`` is that clock and the interval takes in the whole
+    unit it names at the value's ``grain``: the minute 11:00, the hour
+    16:00-16:59. A bound (``until_exclusive``) is the first minute after the
+    interval: a day part ("tonight" is 18:00 up to midnight), an open start
+    ("before 11 am" ends at 11:00), the six hours given to "after 3pm".
+    :meth:`end_datetime` gives the end as stored, :meth:`end_bound` the
+    exclusive end in either form.
 
     >>> t = TimeValue(minute=15 * 60 + 35, offset=-300, zone="EST")
     >>> t.utc_minute, t.iso
@@ -284,6 +351,7 @@ class TimeValue:
     is_interval: bool = False
     open_start: bool = False
     zone_note: str | None = None
+    until_exclusive: bool = False
 
     @property
     def utc_minute(self) -> int | None:
@@ -299,13 +367,22 @@ class TimeValue:
         start = self.utc_minute
         assert start is not None
         if self.is_interval:
-            length = ((self.until if self.until is not None else self.minute + 360) - self.minute) % 1440
-            return start, max(length, 1)
+            if self.until is None:
+                return start, 360
+            length = (self._until_bound() - self.minute) % 1440
+            return start, length or 1440
         tolerance = 10 if self.approx else (59 if self.grain == "hour" else 0)
         return (start - tolerance) % 1440, 2 * tolerance + 1 if self.approx else tolerance + 1
 
     def _clock(self, minute: int) -> str:
         return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+
+    def _until_bound(self) -> int:
+        """The exclusive local end in minutes after the start's midnight (mod 24 h); needs ``until``."""
+        assert self.until is not None
+        if self.until_exclusive:
+            return self.until
+        return self.until + (60 if self.grain == "hour" else 1)
 
     @property
     def iso(self) -> str:
@@ -315,7 +392,11 @@ class TimeValue:
         suffix = _iso_offset(self.offset) if self.offset is not None else ""
         value = f"{prefix}T{self._clock(self.minute)}{suffix}"
         if self.is_interval:
-            end = f"{prefix}T{self._clock(self.until)}{suffix}" if self.until is not None else ".."
+            end = ".."
+            if self.until is not None:
+                last = self.end_datetime()
+                end_prefix = last.date().isoformat() if last is not None else prefix
+                end = f"{end_prefix}T{self._clock(self.until)}{suffix}"
             start = ".." if self.open_start else value
             return f"{start}/{end}"
         return value
@@ -345,7 +426,7 @@ class TimeValue:
         return dt.datetime.combine(day, dt.time(), tzinfo=tz) + dt.timedelta(minutes=self.minute)
 
     def end_datetime(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
-        """The end of an interval as written (``until``), on the start's day or the next; else ``None``.
+        """The end of an interval as stored (``until``), on the start's day or the next; else ``None``.
 
         >>> t = TimeValue(minute=9 * 60 + 30, until=11 * 60, is_interval=True, date=DateValue(year=2013, month=2, day=12))
         >>> t.end_datetime().isoformat()
@@ -359,6 +440,20 @@ class TimeValue:
         midnight = start - dt.timedelta(minutes=self.minute)
         end = midnight + dt.timedelta(minutes=self.until)
         return end if end > start or self.open_start else end + _DAY
+
+    def end_bound(self, default_offset: dt.tzinfo | None = None) -> dt.datetime | None:
+        """The exclusive end of an interval: a bound as stored, a written end plus one unit of the grain.
+
+        >>> day = DateValue(year=2013, month=2, day=12)
+        >>> TimeValue(minute=15 * 60, until=16 * 60, is_interval=True, grain="hour", date=day).end_bound().isoformat()
+        '2013-02-12T17:00:00'
+        >>> TimeValue(minute=18 * 60, until=0, until_exclusive=True, is_interval=True, date=day).end_bound().isoformat()
+        '2013-02-13T00:00:00'
+        """
+        end = self.end_datetime(default_offset)
+        if end is None or self.until_exclusive:
+            return end
+        return end + dt.timedelta(minutes=60 if self.grain == "hour" else 1)
 
     @property
     def utc_iso(self) -> str | None:
@@ -399,7 +494,8 @@ class TimeValue:
             out["zone_note"] = self.zone_note
         if self.is_interval:
             out["start"] = None if self.open_start else {"iso": self.iso.split("/")[0]}
-            out["end"] = None if self.until is None else {"iso": self.iso.split("/")[1]}
+            # "exclusive": the end is a bound (a day part's midnight), not the last unit as written
+            out["end"] = None if self.until is None else {"iso": self.iso.split("/")[1], "exclusive": self.until_exclusive}
         return out
 
 

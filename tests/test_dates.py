@@ -75,3 +75,170 @@ def test_bare_weekday_looks_forward_like_duckling() -> None:
 def test_not_dates(text: str) -> None:
     """Verbs and nouns that look like day or month abbreviations are not dates."""
     assert _dates(text) == []
+
+
+# -- Duckling conformance phenomena (issue 3); reference: Tuesday 2013-02-12 ------------------------------------------
+
+REF = "2013-02-12T04:30:00-02:00"
+
+
+def _one(text: str, published: str | None = REF) -> tuple[str, str]:
+    """The single date fact of a phrase: (span, iso)."""
+    found = _dates(text, published)
+    assert len(found) == 1, found
+    return found[0][0], found[0][1]
+
+
+RELATIVE = [
+    # whole-day offsets from publication are days
+    ("in a day", "2013-02-13"),
+    ("in 7 days", "2013-02-19"),
+    ("a day from right now", "2013-02-13"),
+    ("7 days ago", "2013-02-05"),
+    ("a fortnight hence", "2013-02-26"),
+    ("3 fridays from now", "2013-03-01"),
+    ("two sundays from now", "2013-02-24"),
+    ("2 thursdays back", "2013-01-31"),
+    ("2 thursdays ago", "2013-01-31"),
+    # offsets from a date or a holiday
+    ("three days after Easter", "2013-04-03"),
+    ("a year from Christmas", "2013-12-25"),
+    ("a week before Christmas", "2012-12-18"),
+    ("two months after March 2014", "2014-05"),
+    ("third tuesday after christmas 2014", "2015-01-13"),
+    ("the Monday after Easter", "2013-04-01"),
+    ("the closest Monday to Oct 5th", "2013-10-07"),
+    ("the second closest Mon to October fifth", "2013-09-30"),
+    ("the week of october 6th", "2013-W41"),  # a Sunday opens the week after it
+    ("the week of october 8th", "2013-W41"),
+    ("March in a year", "2014-03"),
+    # calendar positions
+    ("the 1st", "2013-03-01"),
+    ("the ides of march", "2013-03-15"),
+    ("third day of october", "2013-10-03"),
+    ("last week of september 2014", "2014-W39"),  # the last week that ends in September
+    ("the 3rd last week of 2018", "2018-W50"),
+    ("2nd last week of October 2018", "2018-W42"),
+    # holidays
+    ("Thanksgiving 2013", "2013-11-28"),
+    ("Memorial Day 2013", "2013-05-27"),
+    ("easter 2010", "2010-04-04"),
+    ("Good Friday 2013", "2013-03-29"),
+    ("last easter", "2012-04-08"),
+    ("next thanksgiving", "2013-11-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), RELATIVE, ids=[c[0] for c in RELATIVE])
+def test_relative_and_anchored_dates(text: str, iso: str) -> None:
+    """Offsets from publication or from a written date, ordinal positions and holidays are one date spanning the phrase."""
+    assert _one(text) == (text, iso)
+
+
+INTERVALS = [
+    ("this Summer", "2013-SU"),
+    ("this winter", "2012-WI"),
+    ("last summer", "2012-SU"),
+    ("summer of 2014", "2014-SU"),
+    ("this past weekend", "2013-02-09/2013-02-10"),
+    ("this week-end", "2013-02-16/2013-02-17"),
+    ("last weekend of October 2017", "2017-10-28/2017-10-29"),
+    ("last wkend of July", "2013-07-27/2013-07-28"),
+    ("all week", "2013-W07"),
+    ("rest of the week", "2013-02-12/2013-02-17"),
+    ("August 27th - 29th", "2013-08-27/2013-08-29"),
+    ("1-8 september", "2013-09-01/2013-09-08"),
+    ("Monday through Friday", "2013-02-18/2013-02-22"),
+    ("end of the month", "2013-02-21/2013-02-28"),
+    ("EOM", "2013-02-21/2013-02-28"),
+    ("BOM", "2013-02-01/2013-02-10"),
+    ("beginning of next week", "2013-02-18/2013-02-20"),
+    ("at the end of around next week", "2013-02-22/2013-02-24"),
+    ("the beginning of the year", "2013-01-01/2013-03-31"),
+    ("EOY", "2013-09-01/2013-12-31"),
+    ("end of 2012", "2012-09-01/2012-12-31"),
+    ("by the end of next month", "2013-02-12/2013-03-31"),
+    ("by EOM", "2013-02-12/2013-02-28"),
+    ("Within 2 weeks", "2013-02-12/2013-02-25"),
+    ("next few days", "2013-02-13/2013-02-15"),
+    ("since 2014", "2014/.."),
+    ("anytime after 2014", "2015/.."),
+    ("sometimes before 2014", "../2013"),
+    ("through 2014", "../2014"),
+    ("since March 3", "2013-03-03/.."),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), INTERVALS, ids=[c[0] for c in INTERVALS])
+def test_date_intervals(text: str, iso: str) -> None:
+    """Seasons, weekends, day ranges, parts of a week/month/year, deadlines and open intervals."""
+    span, got = _one(text)
+    assert got == iso
+    assert text.endswith(span)
+
+
+@pytest.mark.parametrize("text", [
+    "He was released after 5 days.",      # relative to an event, not to publication
+    "He finished the job in 7 days.",     # past clause: a duration
+    "the first of them",                  # "the first" is not a day
+    "He won the 1st prize.",
+    "They visited Christmas Island.",
+    "last season",                       # sports seasons, not calendar ones
+    "the fourth quarterback",
+])
+def test_not_dates_of_the_new_rules(text: str) -> None:
+    """Phrases that look like the new rules but name no date."""
+    assert _dates(text, REF) == []
+
+
+def test_open_interval_value() -> None:
+    """An open interval has no finite days, keeps its known bound and is never incompatible."""
+    from factcheck.values import DateValue
+    import datetime as dt
+
+    since = DateValue(year=2014, grain="year", open_end=True)
+    assert since.iso == "2014/.." and since.days() is None
+    assert since.bounds() == (dt.date(2014, 1, 1), None)
+    assert since.compatible(DateValue(year=2015, month=3, day=1)) is True
+    assert since.compatible(DateValue(year=2012, grain="year")) is None  # never False: no false conflict
+    assert DateValue(year=2013, grain="year").compatible(since) is None
+    assert since.to_json()["open"] == "end" and since.to_json()["max"] is None
+    before = DateValue.from_date(dt.date(2013, 12, 31)).__class__(year=2013, grain="year", open_start=True)
+    assert before.iso == "../2013" and before.first_day() is None
+
+
+def test_no_tense_month_day_looks_forward_beyond_three_months() -> None:
+    """With no verb, a month-day more than ~3 months back is next year's; a recent one stays recent."""
+    assert _one("Oct 3")[1] == "2013-10-03"
+    assert _one("Feb 10")[1] == "2013-02-10"
+    assert _one("Nov 20")[1] == "2012-11-20"
+    assert _dates("The talks were held on Oct 3.", REF)[0][1] == "2012-10-03"
+
+
+def test_two_digit_year_in_a_dateline_regression() -> None:
+    """Regression: "10 Nov 11" before a full stop or "(Reuters)" is 10 November 2011, not 11 November."""
+    text = "thwarting a multiple-boat piracy attack on 10 Nov 11.\nThe ship was escorting a group."
+    assert _dates(text, "2011-11-15") == [("10 Nov 11", "2011-11-10", "text")]
+    assert _dates("LONDON, 10 Nov 11 (Reuters) - talks", None)[0][:2] == ("10 Nov 11", "2011-11-10")
+    assert _dates("On 10 Nov 11 people died.", "2011-11-15")[0][:2] == ("10 Nov", "2011-11-10")
+
+
+def _roles(text: str, published: str) -> list[tuple[str, str, str]]:
+    facts = factcheck.extract(Document(id="d", text=text, published=published))
+    return [(f.text, f.value.iso, f.role) for f in facts if f.kind == "date"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # regression (19_10ecbplus): the headline has no full stop, so "Yesterday" shares its sentence
+    ("Dozens Riot Over NYPD's Fatal Shooting Of Brooklyn Teen\nYesterday, the police explained that officers "
+     "shot and killed a teenager.", "reported"),
+    ("On Monday police said the man was shot.", "reported"),
+    ("On Monday, police said, a man was shot.", "date"),
+    ("On Monday the man was shot dead, police said.", "date"),
+])
+def test_fronted_date_of_a_report(text: str, role: str) -> None:
+    """A date opening a sentence whose subject then reports is when it was said, not when the event happened."""
+    (found,) = [r for r in _roles(text, "2013-03-11") if r[0] in ("Yesterday", "Monday")]
+    assert found[2] == role
+    if found[0] == "Yesterday":
+        assert found[1] == "2013-03-10"

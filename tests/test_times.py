@@ -141,3 +141,181 @@ def test_a_day_joins_its_clock_among_many_dates() -> None:
     text = filler + "The vote is on Thursday at 5 pm GMT. " + filler
     (fact,) = [f for f in extract(Document(id="x", text=text, published="2021-12-29")) if f.kind == "time"]
     assert text[fact.start:fact.end].startswith("Thursday") and fact.value.date.iso == "2021-12-30"
+
+
+DAY_PARTS = [
+    # text, span, iso (Duckling's bounds; the end is exclusive)
+    ("tonight", "tonight", "2013-02-12T18:00/2013-02-13T00:00"),
+    ("late tonite", "late tonite", "2013-02-12T21:00/2013-02-13T00:00"),
+    ("this evening", "this evening", "2013-02-12T18:00/2013-02-13T00:00"),
+    ("today evening", "today evening", "2013-02-12T18:00/2013-02-13T00:00"),
+    ("this morning", "this morning", "2013-02-12T00:00/2013-02-12T12:00"),
+    ("last night", "last night", "2013-02-11T18:00/2013-02-12T00:00"),
+    ("late last night", "late last night", "2013-02-11T21:00/2013-02-12T00:00"),
+    ("yesterday evening", "yesterday evening", "2013-02-11T18:00/2013-02-12T00:00"),
+    ("tomorrow afternoonish", "tomorrow afternoonish", "2013-02-13T12:00/2013-02-13T19:00"),
+    ("in the afternoon", "in the afternoon", "2013-02-12T12:00/2013-02-12T19:00"),
+    ("monday morning", "monday morning", "2013-02-18T00:00/2013-02-18T12:00"),
+    ("monday early in the morning", "monday early in the morning", "2013-02-18T00:00/2013-02-18T09:00"),
+    ("monday in the early hours of the morning", "monday in the early hours of the morning",
+     "2013-02-18T00:00/2013-02-18T09:00"),
+    ("february the 15th in the morning", "february the 15th in the morning", "2013-02-15T00:00/2013-02-15T12:00"),
+    ("on the morning of the 15th of february", "the morning of the 15th of february",
+     "2013-02-15T00:00/2013-02-15T12:00"),
+    ("tomorrow at lunch", "tomorrow at lunch", "2013-02-13T12:00/2013-02-13T14:00"),
+    ("after lunch", "after lunch", "2013-02-12T13:00/2013-02-12T17:00"),
+    ("They stayed after school.", "after school", "2013-02-12T15:00/2013-02-12T21:00"),
+    ("The blast happened last night.", "last night", "2013-02-11T18:00/2013-02-12T00:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), DAY_PARTS, ids=[d[0] for d in DAY_PARTS])
+def test_day_parts_are_hour_intervals_on_their_day(text: str, span: str, iso: str) -> None:
+    """A part of a day is an interval of hours on the day written beside it, or the day its words give."""
+    assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(span, iso)]
+
+
+@pytest.mark.parametrize("text", ["the morning after", "an early morning raid", "after school programs",
+                                  "the night shift", "good morning", "every evening", "school lunch",
+                                  "a late-night show", "the lunch menu"])
+def test_day_part_words_alone_are_not_times(text: str) -> None:
+    """A day-part word with no day beside it and no "this", "last", "in the" is not a time."""
+    assert _times(text, DUCKLING_NOW) == []
+
+
+def test_day_part_end_is_a_bound() -> None:
+    """ "tonight" ends at midnight, exclusive: the bound is the end, not one more unit after it."""
+    (fact,) = [f for f in factcheck.extract(Document(id="t", text="tonight", published=DUCKLING_NOW))
+               if f.kind == "time"]
+    assert fact.value.until_exclusive
+    bound = fact.value.end_bound()
+    assert bound is not None and bound.isoformat() == "2013-02-13T00:00:00"
+
+
+NOW_WORDS = [
+    ("now", "now"),
+    ("right now", "right now"),
+    ("just now", "just now"),
+    ("at the moment", "the moment"),
+    ("We are busy ATM.", "ATM"),
+    ("at this time", "this time"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), NOW_WORDS, ids=[n[0] for n in NOW_WORDS])
+def test_now_is_the_publication_instant(text: str, span: str) -> None:
+    """With a known publication time, "now" and its synonyms are that instant, with role ``relative``."""
+    assert _times(text, DUCKLING_NOW) == [(span, "2013-02-12T04:30-02:00", "relative")]
+
+
+@pytest.mark.parametrize("text", ["withdrew cash from an ATM", "ATM fees rose", "for now", "now that he left",
+                                  "at the moment of impact", "at this time of year"])
+def test_now_words_that_are_not_the_instant(text: str) -> None:
+    """A cash machine, "for now", "now that", "the moment of" are not the publication instant."""
+    assert _times(text, DUCKLING_NOW) == []
+
+
+def test_now_without_a_publication_time_stays_a_day() -> None:
+    """With a bare publication date, "now" is no time (the date extractor reads the day)."""
+    assert _times("now", "2013-02-12") == []
+
+
+CLOCK_INTERVALS = [
+    ("15:00 GMT - 18:00 GMT", "15:00 GMT - 18:00 GMT", "2013-02-12T15:00+00:00/2013-02-12T18:00+00:00"),
+    ("later than 9:30 but before 11:00 on Thursday", "later than 9:30 but before 11:00 on Thursday",
+     "2013-02-14T09:30/2013-02-14T11:00"),
+    ("after 3:30pm but before 6pm", "after 3:30pm but before 6pm", "2013-02-12T15:30/2013-02-12T18:00"),
+    ("Thursday from 9:30 untill 11:00", "Thursday from 9:30 untill 11:00", "2013-02-14T09:30/2013-02-14T11:00"),
+    ("Thursday from 9a to 11a", "Thursday from 9a to 11a", "2013-02-14T09:00/2013-02-14T11:00"),
+    ("this Thu 9-11am", "this Thu 9-11am", "2013-02-14T09:00/2013-02-14T11:00"),
+    ("tomorrow in between 1-2:30 ish", "tomorrow in between 1-2:30 ish", "2013-02-13T01:00/2013-02-13T02:30"),
+    ("from 3 to 4 in the PM", "from 3 to 4 in the PM", "2013-02-12T15:00/2013-02-12T16:00"),
+    ("around 3-4pm", "around 3-4pm", "2013-02-12T15:00/2013-02-12T16:00"),
+    ("15h30-18h", "15h30-18h", "2013-02-12T15:30/2013-02-12T18:00"),
+    ("11:30-1:30", "11:30-1:30", "2013-02-12T11:30/2013-02-12T13:30"),
+    ("8am until 6", "8am until 6", "2013-02-12T08:00/2013-02-12T18:00"),
+    ("1pm-2pm tomorrow", "1pm-2pm tomorrow", "2013-02-13T13:00/2013-02-13T14:00"),
+    ("11pm-1am", "11pm-1am", "2013-02-12T23:00/2013-02-13T01:00"),
+    ("by 2:00pm", "by 2:00pm", "2013-02-12T04:30/2013-02-12T14:00"),
+    ("by EOD", "by EOD", "2013-02-12T04:30/2013-02-13T00:00"),
+    ("through 2:00pm", "through 2:00pm", "../2013-02-12T14:00"),
+    ("since 2pm", "since 2pm", "2013-02-12T14:00/.."),
+    ("from 2 pm", "from 2 pm", "2013-02-12T14:00/.."),
+    ("4pm for 30 mins", "4pm for 30 mins", "2013-02-12T16:00/2013-02-12T16:30"),
+    ("from 4pm for thirty minutes", "from 4pm for thirty minutes", "2013-02-12T16:00/2013-02-12T16:30"),
+    ("for 30' starting from 4pm", "for 30' starting from 4pm", "2013-02-12T16:00/2013-02-12T16:30"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), CLOCK_INTERVALS, ids=[c[0] for c in CLOCK_INTERVALS])
+def test_clock_intervals_and_open_intervals(text: str, span: str, iso: str) -> None:
+    """Ranges with their day, "later than … but before …", "by"/"through"/"since", a clock "for 30 mins"."""
+    assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(span, iso)]
+
+
+def test_by_in_a_past_clause_keeps_an_open_start() -> None:
+    """ "had gathered by 2pm" is not counted from the publication instant: its start stays open."""
+    assert _times("The crowd had gathered by 2pm.", DUCKLING_NOW)[0][1] == "../2013-02-12T14:00"
+
+
+RELATIVE_SPANS = [
+    ("last 2 minutes", "2013-02-12T04:28-02:00/2013-02-12T04:30-02:00"),
+    ("last one hour", "2013-02-12T03:00-02:00/2013-02-12T04:00-02:00"),
+    ("next three minutes", "2013-02-12T04:31-02:00/2013-02-12T04:34-02:00"),
+    ("next 3 hours", "2013-02-12T05:00-02:00/2013-02-12T08:00-02:00"),
+    ("in the past 24 hours", "2013-02-11T04:00-02:00/2013-02-12T04:00-02:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), RELATIVE_SPANS, ids=[r[0] for r in RELATIVE_SPANS])
+def test_last_and_next_units_are_relative_intervals(text: str, iso: str) -> None:
+    """ "last 2 minutes", "next 3 hours" are the whole units before or after the current one, role ``relative``."""
+    ((span, got, role),) = _times(text, DUCKLING_NOW)
+    assert (got, role) == (iso, "relative") and text.endswith(span)
+
+
+SINGLE_FORMS = [
+    ("3ish pm", "3ish pm", "2013-02-12T15:00"),
+    ("at 3 15", "3 15", "2013-02-12T15:15"),
+    ("on Saturday for 9am", "Saturday for 9am", "2013-02-16T09:00"),
+    ("in 15'", "in 15'", "2013-02-12T04:45-02:00"),
+    ('in 1"', 'in 1"', "2013-02-12T04:30-02:00"),
+    ("this evening at 12", "this evening at 12", "2013-02-13T00:00"),
+    ("this afternoon at 12", "this afternoon at 12", "2013-02-12T12:00"),
+    ("9 tomorrow", "9 tomorrow", "2013-02-13T09:00"),
+    ("9 tomorrow evening", "9 tomorrow evening", "2013-02-13T21:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), SINGLE_FORMS, ids=[s[0] for s in SINGLE_FORMS])
+def test_single_clock_forms(text: str, span: str, iso: str) -> None:
+    """Spoken and shorthand clocks: "3ish pm", "at 3 15", minute and second marks, a bare hour before "tomorrow"."""
+    assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(span, iso)]
+
+
+@pytest.mark.parametrize("text", ["a 2-1 win", "a 9-11 vote", "the 15 minutes of fame", "from 3 to 4 points",
+                                  "the 3 15-year-olds", "in 90's music", "the past 3 years"])
+def test_new_rules_leave_scores_and_counts_alone(text: str) -> None:
+    """Scores, counts and lengths that look like the new clock forms yield no time."""
+    assert _times(text, DUCKLING_NOW) == []
+
+
+def test_a_zone_read_as_an_offset_is_cut_back() -> None:
+    """Regression: "GMT - 18:00" is not an offset; the first clock keeps GMT and the second is read again."""
+    assert _times("15:00 GMT - 18:00 GMT", DUCKLING_NOW)[0][0] == "15:00 GMT - 18:00 GMT"
+
+
+def test_interval_ends_written_and_bounds() -> None:
+    """A written end covers its unit (16:00 at hour grain runs to 17:00); a bound is the end itself."""
+    import datetime as dt
+
+    from factcheck.values import DateValue, TimeValue
+
+    day = DateValue.from_date(dt.date(2013, 2, 12))
+    written = TimeValue(minute=15 * 60, until=16 * 60, is_interval=True, grain="hour", date=day, offset=0)
+    bound = written.end_bound()
+    assert bound is not None and bound.isoformat() == "2013-02-12T17:00:00+00:00"
+    assert written.utc_range() == (900, 120)
+    night = TimeValue(minute=23 * 60, until=60, is_interval=True, date=day, until_exclusive=True, offset=0)
+    assert night.iso == "2013-02-12T23:00+00:00/2013-02-13T01:00+00:00"
+    assert night.utc_range() == (1380, 120)

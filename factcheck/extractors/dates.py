@@ -62,11 +62,16 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2,
           "couple of": 2, "a pair of": 2, "a few": 3, "few": 3, "several": 4}
-_COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple(?: of)?|a few|several)"
+_COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple(?: of)?|a few|few|several)"
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|qtrs?|years?|yrs?)"
+_VAGUE = frozenset({"a few", "few", "several", "a couple of", "a couple"})
+_WD_PLURAL = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
 _REPORTING = frozenset(
-    "said says told announced reported confirmed added noted stated wrote tweeted posted revealed".split()
+    "said says told announced reported confirmed added noted stated wrote tweeted posted revealed explained".split()
 )
+# a date that opens a sentence whose subject then reports: "Yesterday, the police explained that officers shot ..."
+# (not the parenthetical "On Monday, police said, a man was shot", where the date is the event's)
+_FRONTED_REPORT = re.compile(r",?\s+(?:[\w'’.-]+\s+){1,3}?(?P<verb>" + "|".join(sorted(_REPORTING)) + r")\b(?!\s*,)")
 _DAY = dt.timedelta(days=1)
 
 _I = re.IGNORECASE
@@ -111,24 +116,45 @@ def _wd(text: str) -> int:
     return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(text[:3]))
 
 
+_RECENT_DAYS = 90  # with no tense, a month-day up to this many days back is the recent one, else the next one
+
+
 def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) -> int:
-    """The year that puts month-day nearest the reference date, respecting the tense."""
+    """The year that puts month-day nearest the reference date, respecting the tense.
+
+    A future clause pushes forward, a past one back; with no tense the next
+    occurrence wins (as Duckling) unless the day fell within the last
+    ``_RECENT_DAYS`` ("Feb 10" two days after Feb 10 is the recent one).
+
+    >>> ref = dt.date(2013, 2, 12)
+    >>> [_choose_year(m, d, ref, None) for m, d in [(2, 10), (11, 20), (10, 3), (8, 27)]]
+    [2013, 2012, 2013, 2013]
+    >>> _choose_year(10, 3, ref, "past")
+    2012
+    """
     best: tuple[float, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
             candidate = dt.date(year, month, day or 15)
         except ValueError:
             continue
-        delta = (candidate - ref).days
-        cost = abs(delta)
-        if when == "future" and delta < -1:
-            cost += 400
-        if when == "past" and delta > 1:
-            cost += 200
+        cost = _year_cost((candidate - ref).days, when)
         if best is None or cost < best[0]:
             best = (cost, year)
     assert best is not None
     return best[1]
+
+
+def _year_cost(delta: int, when: str | None) -> int:
+    """How unlikely a yearly day ``delta`` days from the reference is, given the tense of its clause."""
+    cost = abs(delta)
+    if when == "future" and delta < -1:
+        cost += 400
+    if when == "past" and delta > 1:
+        cost += 200
+    if when is None and delta < -1:
+        cost += 365 - 2 * _RECENT_DAYS
+    return cost
 
 
 def resolve_weekday(ref: dt.date, weekday: int, mod: str | None, when: str | None) -> dt.date:
@@ -162,6 +188,18 @@ def resolve_weekday(ref: dt.date, weekday: int, mod: str | None, when: str | Non
 
 def _day(day: dt.date, source: str = "published") -> DateValue:
     return DateValue.from_date(day, year_source=source)
+
+
+def _days(first: dt.date, last: dt.date, *, source: str = "published", relative: str | None = None,
+          approx: bool = False) -> DateValue:
+    """The days ``first`` to ``last`` as an interval of days (``2013-02-12/2013-02-17``)."""
+    return attrs.evolve(DateValue.from_date(first, year_source=source, approx=approx), relative=relative,
+                        end=DateValue.from_date(last, year_source=source, approx=approx))
+
+
+def _weekend(saturday: dt.date, source: str = "published") -> DateValue:
+    """Saturday and Sunday as a two-day interval."""
+    return attrs.evolve(_day(saturday, source), end=_day(saturday + _DAY, source))
 
 
 def _checked(year: int, month: int, day: int, source: str) -> DateValue | None:
@@ -265,7 +303,9 @@ def _month_day(month: int, day: int, year: str | None, ref: dt.date | None, when
 
 _WD_PRE = rf"(?:(?P<wd>{_WD}),?\s+)?"
 _WD_POST = rf"(?:,?\s+(?P<wd2>{_WD}))?"
-_YEAR_POST = rf"(?:,?\s+(?P<y>{_YEAR})(?![\d:])|\s+(?P<y2>\d\d)$)?"
+# a two-digit year ends the date: "10 Nov 11" at the end of a line or clause, before "(Reuters)" or a dash
+_YEAR_POST = (rf"(?:,?\s+(?P<y>{_YEAR})(?![\d:])|[ \t]+(?P<y2>\d\d)"
+              r"(?=[ \t]*(?:$|\n|[.;:](?:\s|$)|\(|[-–—]\s)|,\s+[A-Za-z]))?")
 
 
 @_rule("iso", rf"(?<![\w/.-])(?P<y>{_YEAR})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d:/]|-\d)")
@@ -348,10 +388,11 @@ def _day_of_rel_month(m: re.Match[str], ref: dt.date | None, when: Tense) -> Dat
     return _checked(first.year, first.month, _daynum(m["d"]), "published")
 
 
-@_rule("on-the-nth", rf"\b(?:on\s+the|on)\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\b(?!\s+(?:of\b|{_MONTH}\b|[A-Za-z]))")
+@_rule("on-the-nth", rf"\b(?:on\s+the|on|(?P<the>the))\s+(?P<d>\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})\b"
+                     rf"(?!\s+(?:of\b|{_MONTH}\b|[A-Za-z])|[-‐]\w)")
 def _on_the_nth(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
-    if ref is None:
-        return None
+    if ref is None or (m["the"] and not m["d"][0].isdigit()):
+        return None  # "the first" alone is not a day; "the 1st" is
     day = _daynum(m["d"])
     tense_now = when()
     for k in (range(0, -13, -1) if tense_now == "past" else range(13)):
@@ -365,7 +406,7 @@ def _on_the_nth(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue
     return None
 
 
-@_rule("nth-of", rf"\b(?:the\s+)?(?P<n>{_NTH})(?:\s+(?P<last>last))?\s+(?P<what>{_WD}|day|week)\s+(?:of|in)\s+"
+@_rule("nth-of", rf"\b(?:the\s+)?(?P<n>{_NTH})(?:\s+(?P<last>last))?\s+(?P<what>{_WD}|day|week[\s-]?ends?|wkends?|week)\s+(?:of|in)\s+"
                  rf"(?:(?P<rel>this|the|next|last|the next|the previous|previous|the current|current)\s+month|"
                  rf"(?P<mon>{_MONTH})(?:\s+(?P<y>{_YEAR}))?|(?P<y2>{_YEAR}))\b")
 def _nth_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
@@ -392,9 +433,19 @@ def _nth_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | N
     if what == "day":
         day = first + dt.timedelta(days=n - 1) if not from_end else last - dt.timedelta(days=n - 1)
         return _day(day, source) if first <= day <= last else None
+    if what.startswith(("week", "wk")) and what != "week":
+        # weekends (Saturday-Sunday) whose Saturday is inside the period
+        saturdays = [d for d in (first + dt.timedelta(days=(5 - first.weekday()) % 7 + 7 * k) for k in range(54)) if d <= last]
+        if not saturdays or n > len(saturdays):
+            return None
+        saturday = saturdays[-n] if from_end else saturdays[n - 1]
+        return _weekend(saturday, source)
     if what == "week":
-        # weeks (Monday-based) that start inside the period
+        # weeks (Monday-based) that start inside the period, counted from its start; that end inside it, from its end
         mondays = [first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * k) for k in range(54)]
+        if from_end:
+            mondays = [first - dt.timedelta(days=first.weekday()) + dt.timedelta(weeks=k) for k in range(54)]
+            mondays = [d for d in mondays if d >= first - dt.timedelta(days=6) and d + dt.timedelta(days=6) <= last]
         mondays = [d for d in mondays if d <= last]
         if not mondays or n > len(mondays):
             return None
@@ -406,16 +457,6 @@ def _nth_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | N
     if n > len(matching):
         return None
     return _day(matching[-n] if from_end else matching[n - 1], source)
-
-
-@_rule("week-of", rf"\bthe\s+week\s+of\s+(?P<mon>{_MONTH})\.?\s+(?P<d>{_DAYNUM})\b")
-def _week_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
-    value = _month_day(_month(m["mon"]), _daynum(m["d"]), None, ref, when)
-    days = value.days() if value is not None else None
-    if days is None:
-        return None
-    monday = days[0] - dt.timedelta(days=days[0].weekday())
-    return _span(monday, monday + dt.timedelta(days=6), "week")
 
 
 @_rule("quarter", rf"\b(?:the\s+)?(?P<n>{_NTH})\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")
@@ -478,7 +519,7 @@ def _month_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue
     return _span(first, last, "month")
 
 
-@_rule("year", rf"\b(?P<pre>in|since|until|by|during|of|from|the|before|after)\s+(?P<y>{_YEAR})\b(?![-/]\d|,\d)"
+@_rule("year", rf"\b(?P<pre>in|since|until|till|through|thru|by|during|of|from|the|before|after)\s+(?P<y>{_YEAR})\b(?![-/]\d|,\d)"
                r"(?:\s*(?P<era>a\.d\.|ad\b))?")
 def _year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     year = int(m["y"])
@@ -564,41 +605,42 @@ def _last_next_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValu
         first, _ = _unit_span(ref, unit, 1)
         _, last = _unit_span(ref, unit, n)
         relative = "future"
-    return DateValue(earliest=first, latest=last, grain="day", relative=relative, year=first.year,
-                     year_source="published")
+    return _days(first, last, relative=relative)
 
 
-@_rule("ago", rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>ago|back|hence|from\s+(?:now|today))\b")
-def _ago(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
-    direction = m["dir"].lower()
-    sign = -1 if direction in ("ago", "back") else 1
-    n = _count(m["n"])
-    unit = _unit_name(m["unit"])
-    vague = m["n"].lower() in ("a few", "several", "a couple of", "a couple")
-    if ref is None:
-        return DateValue(relative="past" if sign < 0 else "future", grain="day")
+def _offset_day(ref: dt.date, n: int, unit: str) -> dt.date:
+    """``ref`` moved by ``n`` (signed) days, weeks, fortnights, months, quarters or years."""
     if unit == "fortnight":
         unit, n = "week", 2 * n
     if unit in ("day", "week"):
-        day = ref + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
-    elif unit == "quarter":
-        day = _add_months(ref, sign * 3 * n)
-    elif unit == "month":
-        day = _add_months(ref, sign * n)
-    else:
-        day = _add_months(ref, sign * 12 * n)
-    if vague:
+        return ref + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return _add_months(ref, n * {"quarter": 3, "month": 1}.get(unit, 12))
+
+
+def _offset(ref: dt.date, count: str, unit: str, sign: int, *, year_as_month: bool = False) -> DateValue:
+    """The day ``count`` units before (``sign`` -1) or after (+1) ``ref``; a vague count gives an approximate span."""
+    n, unit = _count(count), _unit_name(unit)
+    day = _offset_day(ref, sign * n, unit)
+    relative = "past" if sign < 0 else "future"
+    if count.lower() in _VAGUE:
         slack = max(1, abs((day - ref).days) // 4)
         latest = min(ref, day + dt.timedelta(days=slack)) if sign < 0 else day + dt.timedelta(days=slack)
-        return DateValue(earliest=day - dt.timedelta(days=slack), latest=latest,
-                         relative="past" if sign < 0 else "future", approx=True)
-    if unit == "year" and direction != "from today":
-        return DateValue(year=day.year, month=day.month, grain="month", year_source="published",
-                         relative="past" if sign < 0 else "future")
+        return DateValue(earliest=day - dt.timedelta(days=slack), latest=latest, relative=relative, approx=True)
+    if unit == "year" and year_as_month:
+        return DateValue(year=day.year, month=day.month, grain="month", year_source="published", relative=relative)
     return _day(day)
 
 
-@_rule("weekdays-from-now", rf"\b(?P<n>{_COUNT})\s+(?P<wday>{_WD})s\s+(?P<dir>from\s+now|ago|back|hence)\b")
+@_rule("ago", rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>ago|back|hence|from\s+(?:right\s+)?now|from\s+today)\b")
+def _ago(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "back") else 1
+    if ref is None:
+        return DateValue(relative="past" if sign < 0 else "future", grain="day")
+    return _offset(ref, m["n"], m["unit"], sign, year_as_month=not direction.endswith("today"))
+
+
+@_rule("weekdays-from-now", rf"\b(?P<n>{_COUNT})\s+(?P<wday>{_WD_PLURAL})\s+(?P<dir>from\s+(?:right\s+)?now|ago|back|hence)\b")
 def _weekdays_from_now(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -610,14 +652,19 @@ def _weekdays_from_now(m: re.Match[str], ref: dt.date | None, when: Tense) -> Da
     return _day(ref + dt.timedelta(days=delta + 7 * (n - 1)))
 
 
-@_rule("in-n", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<unit>weeks?|months?|years?)\b")
+@_rule("in-n", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
 def _in_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None or when() == "past":
+        return None  # "finished in 7 days" counts from the event, not from publication
+    return _offset(ref, m["n"], m["unit"], 1)
+
+
+@_rule("within-n", rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
+def _within_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    if ref is None or when() == "past" or m["n"].lower() in _VAGUE:
         return None
-    n, unit = _count(m["n"]), _unit_name(m["unit"])
-    if unit == "week":
-        return _day(ref + dt.timedelta(weeks=n))
-    return _day(_add_months(ref, n * (12 if unit == "year" else 1)))
+    last = _offset_day(ref, _count(m["n"]), _unit_name(m["unit"])) - _DAY
+    return _days(ref, last, relative="future")
 
 
 @_rule("day-after-tomorrow", r"\b(?:the\s+)?day\s+(?P<rel>after\s+tomorrow|before\s+yesterday)\b")
@@ -676,6 +723,226 @@ def _unanchored(rel: str) -> DateValue | None:
     return None
 
 
+# -- seasons, weekends, parts of a unit, holidays -------------------------------------------------------------------
+
+# a season runs from its solstice or equinox to the next one, both days included (the turn falls within that day)
+_SEASONS = {"spring": (3, 20, 6, 21), "summer": (6, 21, 9, 23), "fall": (9, 23, 12, 21), "autumn": (9, 23, 12, 21),
+            "winter": (12, 21, 3, 20)}
+
+
+def _season(name: str, year: int, source: str | None = "published") -> DateValue:
+    """The season ``name`` that begins in ``year`` (winter 2012 runs into 2013)."""
+    m1, d1, m2, d2 = _SEASONS[name]
+    first = dt.date(year, m1, d1)
+    last = dt.date(year + (m2 < m1), m2, d2)
+    return DateValue(year=year, grain="season", earliest=first, latest=last, year_source=source)
+
+
+_SEASON_NAMES = r"(?P<season>spring|summer|fall|autumn|winter)"
+
+
+@_rule("season", r"\b(?P<rel>this past|this|current|the current|next|the next|the coming|coming|upcoming|last|"
+                 rf"the last|past|the past|previous|the previous)\s+{_SEASON_NAMES}\b")
+def _season_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    if ref is None:
+        return None
+    seasons = [_season(m["season"].lower(), year) for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+    bounds = [(v.earliest, v.latest) for v in seasons]
+    shift = _shift_word(m["rel"])
+    if shift == -1:  # the latest one over
+        return next(v for v, (_, last) in zip(reversed(seasons), reversed(bounds), strict=True) if last is not None and last < ref)
+    if shift == 1:  # the first one yet to begin
+        return next(v for v, (first, _) in zip(seasons, bounds, strict=True) if first is not None and first > ref)
+    # this: the one under way, else the next one
+    return next(v for v, (_, last) in zip(seasons, bounds, strict=True) if last is not None and last >= ref)
+
+
+@_rule("season-year", rf"\b{_SEASON_NAMES}(?:\s+of)?\s+(?P<y>{_YEAR})\b")
+def _season_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    return _season(m["season"].lower(), int(m["y"]), "text")
+
+
+_WEEKEND = r"(?:week[\s-]?ends?|wkends?)"
+
+
+@_rule("weekend", rf"\b(?P<rel>this past|this|the|last|past|the past|previous|the previous|next|the next|coming|"
+                  rf"the coming|upcoming|this coming)\s+{_WEEKEND}\b")
+def _weekend_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    rel = m["rel"].lower()
+    shift = _shift_word(rel) if rel != "the" else (-1 if when() == "past" else 0)
+    if ref is None:
+        return DateValue(relative={-1: "past", 1: "future"}.get(shift or 0, "present"), grain="day")
+    saturday = ref + dt.timedelta(days=5 - ref.weekday())  # this calendar week's (the current one on a Sunday)
+    if shift == -1:
+        saturday -= dt.timedelta(weeks=1) if saturday + _DAY >= ref else dt.timedelta(0)
+    elif shift == 0 and rel == "this" and when() == "past" and ref.weekday() < 5:
+        saturday -= dt.timedelta(weeks=1)  # "this weekend" said of the past: the one just gone
+    elif shift == 1 and ref.weekday() >= 5:
+        saturday += dt.timedelta(weeks=1)
+    return _weekend(saturday)
+
+
+# beginning (Mon-Wed, 1st-10th, Jan-Mar) and end (Fri-Sun, 21st-last, Sep-Dec) of a week, month or year
+_PART_DAYS = {("week", "beginning"): (0, 2), ("week", "end"): (4, 6)}
+_ABBR = {"B": "beginning", "E": "end", "W": "week", "M": "month", "Y": "year"}
+
+
+def _part_of(first: dt.date, last: dt.date, unit: str, part: str) -> tuple[dt.date, dt.date]:
+    """The days of the beginning or the end of one week, month or year."""
+    if unit == "week":
+        lo, hi = _PART_DAYS[(unit, part)]
+        return first + dt.timedelta(days=lo), first + dt.timedelta(days=hi)
+    if unit == "month":
+        return (first, first.replace(day=10)) if part == "beginning" else (first.replace(day=21), last)
+    return (first, dt.date(first.year, 3, 31)) if part == "beginning" else (dt.date(first.year, 9, 1), last)
+
+
+def _part_value(first: dt.date, last: dt.date, unit: str, part: str, by: bool, ref: dt.date | None, when: Tense,
+                source: str) -> DateValue:
+    """"end of the month" (its last days), or with "by", everything up to the end of the part."""
+    lo, hi = _part_of(first, last, unit, part)
+    if by:
+        if ref is not None and ref <= hi and when() != "past":
+            return _days(ref, hi, relative="future")
+        return attrs.evolve(_day(hi, source), open_start=True)
+    return _days(lo, hi, source=source, approx=True)
+
+
+@_rule("part-of-unit", r"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?:the\s+)?"
+                       r"(?:(?P<rel>this|current|next|last|past|previous|following|coming|around next)\s+)?"
+                       r"(?P<unit>week|month|year)\b")
+def _part_of_unit(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    if ref is None:
+        return None
+    unit = m["unit"].lower()
+    first, last = _unit_span(ref, unit, _shift_word(m["rel"] or "this") or 0)
+    part = "beginning" if m["part"].lower() in ("beginning", "start") else "end"
+    return _part_value(first, last, unit, part, m["by"] is not None, ref, when, "published")
+
+
+@_rule("part-of-unit-abbr", r"\b(?:(?P<by>[Bb]y)\s+)?(?:the\s+)?(?P<abbr>[BE]O[WMY])\b", re.NOFLAG)
+def _part_of_abbr(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    if ref is None:
+        return None
+    unit, part = _ABBR[m["abbr"][2]], _ABBR[m["abbr"][0]]
+    first, last = _unit_span(ref, unit, 0)
+    return _part_value(first, last, unit, part, m["by"] is not None, ref, when, "published")
+
+
+@_rule("part-of-year", rf"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?P<y>{_YEAR})\b")
+def _part_of_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    year = int(m["y"])
+    part = "beginning" if m["part"].lower() in ("beginning", "start") else "end"
+    return _part_value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", part, m["by"] is not None, ref, when,
+                       "text")
+
+
+@_rule("rest-of", r"\b(?:(?:the\s+)?rest\s+of\s+the|all)\s+(?P<unit>week|month|year)\b")
+def _rest_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    if ref is None:
+        return None
+    unit = m["unit"].lower()
+    first, last = _unit_span(ref, unit, 0)
+    if m.group(0).lower().startswith("all"):
+        return _span(first, last, unit)
+    return _days(ref, last)
+
+
+@_rule("ides", rf"\b(?:the\s+)?ides\s+of\s+(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?")
+def _ides(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    month = _month(m["mon"])
+    return _month_day(month, 15 if month in (3, 5, 7, 10) else 13, m["y"], ref, when)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm).
+
+    >>> _easter(2013), _easter(2010)
+    (datetime.date(2013, 3, 31), datetime.date(2010, 4, 4))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th (``-1``: last) ``weekday`` of a month."""
+    first, last = _month_days(year, month)
+    if n < 0:
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_Y = Callable[[int], dt.date]
+# fixed-date and computed holidays (US dates where countries differ, as Duckling's EN)
+_HOLIDAYS: list[tuple[str, _Y]] = [
+    (r"christmas\s+eve", lambda y: dt.date(y, 12, 24)),
+    (r"(?:christmas|xmas)(?:\s+day)?", lambda y: dt.date(y, 12, 25)),
+    (r"boxing\s+day", lambda y: dt.date(y, 12, 26)),
+    (r"new\s+year['’]?s\s+eve", lambda y: dt.date(y, 12, 31)),
+    (r"new\s+year['’]?s(?:\s+day)?", lambda y: dt.date(y, 1, 1)),
+    (r"(?:st\.?|saint)\s+valentine['’]?s\s+day|valentine['’]?s\s+day", lambda y: dt.date(y, 2, 14)),
+    (r"(?:st\.?|saint)\s+patrick['’]?s\s+day|st\.?\s+paddy['’]?s\s+day", lambda y: dt.date(y, 3, 17)),
+    (r"halloween", lambda y: dt.date(y, 10, 31)),
+    (r"(?:the\s+)?fourth\s+of\s+july", lambda y: dt.date(y, 7, 4)),
+    (r"(?:veterans|armistice|remembrance)\s+day", lambda y: dt.date(y, 11, 11)),
+    (r"easter(?:\s+sunday)?", _easter),
+    (r"good\s+friday", lambda y: _easter(y) - dt.timedelta(days=2)),
+    (r"easter\s+monday", lambda y: _easter(y) + _DAY),
+    (r"palm\s+sunday", lambda y: _easter(y) - dt.timedelta(days=7)),
+    (r"ash\s+wednesday", lambda y: _easter(y) - dt.timedelta(days=46)),
+    (r"pentecost|whit\s+sunday", lambda y: _easter(y) + dt.timedelta(days=49)),
+    (r"thanksgiving(?:\s+day)?", lambda y: _nth_weekday(y, 11, 3, 4)),
+    (r"black\s+friday", lambda y: _nth_weekday(y, 11, 3, 4) + _DAY),
+    (r"cyber\s+monday", lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4)),
+    (r"memorial\s+day", lambda y: _nth_weekday(y, 5, 0, -1)),
+    (r"labor\s+day", lambda y: _nth_weekday(y, 9, 0, 1)),
+    (r"(?:martin\s+luther\s+king(?:['’]s|\s+jr\.?)?|mlk)\s+day", lambda y: _nth_weekday(y, 1, 0, 3)),
+    (r"presidents?['’]?\s+day|washington['’]?s\s+birthday", lambda y: _nth_weekday(y, 2, 0, 3)),
+    (r"columbus\s+day", lambda y: _nth_weekday(y, 10, 0, 2)),
+    (r"mother['’]?s\s+day", lambda y: _nth_weekday(y, 5, 6, 2)),
+    (r"father['’]?s\s+day", lambda y: _nth_weekday(y, 6, 6, 3)),
+]
+_HOLIDAY_NAMES = [re.compile(rf"(?:{name})$", re.I) for name, _ in _HOLIDAYS]
+
+
+def _holiday_day(name: str) -> _Y | None:
+    return next((func for pattern, (_, func) in zip(_HOLIDAY_NAMES, _HOLIDAYS, strict=True) if pattern.match(name)), None)
+
+
+def _nearest(day_in: _Y, ref: dt.date, when: str | None) -> dt.date:
+    """The occurrence of a yearly day nearest ``ref``, as :func:`_choose_year` weighs month-days."""
+    days = [day_in(year) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    return min(days, key=lambda d: _year_cost((d - ref).days, when))
+
+
+@_rule("holiday", r"\b(?:(?P<rel>this|next|last|the\s+last|the\s+next|coming|upcoming|past|previous)\s+)?"
+                  r"(?P<name>" + "|".join(name for name, _ in _HOLIDAYS) + r")\b(?!\s+island)(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?")
+def _holiday(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    name = " ".join(m["name"].lower().split())
+    func = _holiday_day(name)
+    if func is None:
+        return None
+    if m["y"]:
+        return _day(func(int(m["y"])), "text")
+    if ref is None:
+        return None
+    shift = _shift_word(m["rel"].split()[-1]) if m["rel"] else None
+    if shift == 1:
+        return _day(next(d for d in (func(y) for y in (ref.year, ref.year + 1)) if d > ref))
+    if shift == -1:
+        return _day(next(d for d in (func(y) for y in (ref.year, ref.year - 1)) if d < ref))
+    if m["rel"]:  # this
+        return _day(func(ref.year))
+    return _day(_nearest(func, ref, when()))
+
+
 # -- ranges: "July 13-15", "from 13 to 15 July", "Aug 8 - Aug 12", "from Monday to Wednesday" -----------------------
 
 _TO = r"\s*(?:-|–|—|to|thru|through|till|until|and)\s*"
@@ -684,7 +951,7 @@ _RANGES: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?:(?P<mon2>{_MONTH})\.?\s+)?(?:the\s+)?(?P<d2>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR}))?")),
     ("day-month-range", _c(rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?:the\s+)?(?P<d1>{_DAYNUM}){_TO}(?:the\s+)?(?P<d2>{_DAYNUM})"
                            rf"\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>{_YEAR}))?")),
-    ("weekday-range", _c(rf"(?<![\w-])(?P<kw>from|between)\s+(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")),
+    ("weekday-range", _c(rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")),
 ]
 
 
@@ -720,6 +987,148 @@ def _ranges(text: str, start: int, end: int, ref: dt.date | None, when: Tense) -
             yield DateMatch(m.start(), m.end(), attrs.evolve(first, end=last), f"date:{rule}")
 
 
+
+# -- compositions: an operator written before or after a date found above -------------------------------------------
+# "three days after Easter", "the second closest Mon to October fifth", "third tuesday after christmas 2014",
+# "the week of october 6th", "since 2014", "anytime after 2014", "March in a year"
+
+_ORD_OR_NUM = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORD_WORD})"
+_PREFIXES = [
+    ("offset", _c(rf"(?<![\w-])(?<!\bfor\s)(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+"
+                  r"(?P<dir>after|before|from)\s+$")),
+    ("nth-weekday-after", _c(rf"(?<![\w-])(?:the\s+)?(?:(?P<nth>{_ORD_OR_NUM})\s+)?(?P<wd>{_WD})\s+"
+                             r"(?P<dir>after|before)\s+$")),
+    ("closest", _c(rf"(?<![\w-])(?:the\s+)?(?:(?P<nth>{_ORD_OR_NUM})\s+)?(?:closest|nearest)\s+(?P<wd>{_WD})\s+to\s+$")),
+    ("week-of", _c(r"(?<![\w-])(?:the\s+)?week\s+of\s+$")),
+    ("open", _c(r"(?<![\w-])(?:(?:any\s*time|some\s*times?|sometime|shortly|just|long|well)\s+)?"
+                r"(?P<op>since|after|before|through|thru|until|till)\s+$")),
+]
+_SUFFIX_YEARS = _c(rf"\s+in\s+(?P<n>{_COUNT})\s+(?P<unit>years?)\b")
+_PREFIX_GATE = _c(r"\b(?:after|before|from|to|of|since|through|thru|until|till)\s+$")
+
+
+def _anchor_days(value: DateValue) -> tuple[dt.date, dt.date] | None:
+    if value.end is not None or value.open_start or value.open_end or value.approx:
+        return None
+    return value.days()
+
+
+def _unit_next(value: DateValue, first: dt.date, last: dt.date, step: int) -> DateValue:
+    """The unit of the same grain just before (``step`` -1) or after (+1) a value: the year, month or day."""
+    source = value.year_source or "published"
+    if value.grain == "year":
+        year = first.year + step
+        return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", source=source)
+    if value.grain == "month" and first.day == 1:
+        month_first = _add_months(first, step)
+        return _span(*_month_days(month_first.year, month_first.month), "month", source=source)
+    return _day(last + _DAY if step > 0 else first - _DAY, source)
+
+
+def _compose_prefix(kind: str, m: re.Match[str], anchor: DateValue, days: tuple[dt.date, dt.date],
+                    ref: dt.date | None) -> DateValue | None:
+    first, last = days
+    single = first == last
+    if kind == "offset":
+        sign = -1 if m["dir"].lower() == "before" else 1
+        if single:
+            return _offset(first, m["n"], m["unit"], sign)
+        unit = _unit_name(m["unit"])
+        if anchor.grain in ("month", "year") and unit in ("month", "year") and m["n"].lower() not in _VAGUE:
+            months = sign * _count(m["n"]) * (12 if unit == "year" else 1)
+            if anchor.grain == "year":
+                year = first.year + months // 12 if months % 12 == 0 else None
+                return None if year is None else _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+            shifted = _add_months(first, months)
+            return _span(*_month_days(shifted.year, shifted.month), "month")
+        return None
+    if kind == "nth-weekday-after":
+        n, weekday = _daynum(m["nth"]) if m["nth"] else 1, _wd(m["wd"])
+        if m["dir"].lower() == "after":
+            return _day(last + dt.timedelta(days=(weekday - last.weekday() - 1) % 7 + 1 + 7 * (n - 1)))
+        return _day(first - dt.timedelta(days=(first.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1)))
+    if kind == "closest":
+        if not single:
+            return None
+        n, weekday = _daynum(m["nth"]) if m["nth"] else 1, _wd(m["wd"])
+        after = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+        before = after - dt.timedelta(weeks=1)
+        ordered: list[dt.date] = []
+        later, earlier = after, before
+        while len(ordered) < n:  # alternate outward by distance
+            if (later - first) <= (first - earlier):
+                ordered.append(later)
+                later += dt.timedelta(weeks=1)
+            else:
+                ordered.append(earlier)
+                earlier -= dt.timedelta(weeks=1)
+        return _day(ordered[n - 1])
+    if kind == "week-of":
+        if not single:
+            return None
+        # the week that begins on that day: a Sunday (where US weeks begin) opens the Monday week after it
+        monday = first - dt.timedelta(days=first.weekday()) + dt.timedelta(weeks=first.weekday() == 6)
+        return _span(monday, monday + dt.timedelta(days=6), "week", source=anchor.year_source)
+    op = m["op"].lower()
+    if op == "since":
+        return attrs.evolve(anchor, open_end=True)
+    if op == "after":
+        return attrs.evolve(_unit_next(anchor, first, last, 1), open_end=True)
+    if op == "before":
+        return attrs.evolve(_unit_next(anchor, first, last, -1), open_start=True)
+    return attrs.evolve(anchor, open_start=True)  # through, until: the anchor included
+
+
+def _compose(text: str, chosen: list[DateMatch], ref: dt.date | None) -> Iterator[DateMatch]:
+    """Dates built from one found above and the operator written before or after it."""
+    previous_end = -1
+    for match in chosen:
+        days = _anchor_days(match.value)
+        if days is None:
+            previous_end = match.end
+            continue
+        window_start = max(0, match.start - 60)
+        window = text[window_start:match.start]
+        if _PREFIX_GATE.search(window) or re.search(r"\s$", window):
+            for kind, pattern in _PREFIXES:
+                m = pattern.search(window)
+                if m is None:
+                    continue
+                if kind == "open" and m["op"].lower() in ("through", "thru", "until", "till") and (
+                        0 <= previous_end <= window_start + m.start()
+                        and text[previous_end:window_start + m.start()].strip() == ""):
+                    continue  # "Monday through Friday": a range, not an open end
+                value = _compose_prefix(kind, m, match.value, days, ref)
+                if value is not None:
+                    yield DateMatch(window_start + m.start(), match.end, value, f"date:{kind}")
+                    break
+        if match.value.grain in ("month", "day") and days[0].year == days[1].year:
+            m = _SUFFIX_YEARS.match(text, match.end)
+            if m is not None and m["n"].lower() not in _VAGUE:
+                years = _count(m["n"])
+                first = _add_months(days[0], 12 * years)
+                value = (_span(*_month_days(first.year, first.month), "month") if match.value.grain == "month"
+                         else _day(first))
+                yield DateMatch(match.start, m.end(), value, "date:in-years")
+        previous_end = match.end
+
+
+def _longest(found: list[DateMatch]) -> list[DateMatch]:
+    """Longest first where two overlap, in text order."""
+    # chosen spans never overlap, so a neighbour check on the sorted starts suffices
+    starts: list[int] = []
+    chosen: list[DateMatch] = []
+    for match in sorted(found, key=lambda d: (-(d.end - d.start), d.start)):
+        i = bisect.bisect_left(starts, match.start)
+        if i > 0 and chosen[i - 1].end > match.start:
+            continue
+        if i < len(chosen) and chosen[i].start < match.end:
+            continue
+        starts.insert(i, match.start)
+        chosen.insert(i, match)
+    return chosen
+
+
 def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str | None],
                start: int = 0, end: int | None = None) -> list[DateMatch]:
     """Every date expression in ``text[start:end]``, longest first where two overlap, in text order.
@@ -753,18 +1162,9 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
                 s = m.start("wday")
             found.append(DateMatch(s, m.end(), value, f"date:{rule}"))
     found.extend(_ranges(text, start, end, ref, lambda: when_at(start, end)))
-    # longest first; chosen spans never overlap, so a neighbour check on the sorted starts suffices
-    starts: list[int] = []
-    chosen: list[DateMatch] = []
-    for match in sorted(found, key=lambda d: (-(d.end - d.start), d.start)):
-        i = bisect.bisect_left(starts, match.start)
-        if i > 0 and chosen[i - 1].end > match.start:
-            continue
-        if i < len(chosen) and chosen[i].start < match.end:
-            continue
-        starts.insert(i, match.start)
-        chosen.insert(i, match)
-    return chosen
+    chosen = _longest(found)
+    composed = list(_compose(text, chosen, ref))
+    return _longest(found + composed) if composed else chosen
 
 
 def document_dates(ctx: Context) -> list[DateMatch]:
@@ -775,6 +1175,12 @@ def document_dates(ctx: Context) -> list[DateMatch]:
 
     found: list[DateMatch] = ctx.memo(("dates",), lambda: find_dates(ctx.text, ctx.reference, when_at))
     return found
+
+
+def _opens_sentence(text: str, start: int, before: list[str]) -> bool:
+    """Whether a date opens its sentence or line ("On Monday, ...", a line after a headline with no full stop)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not [w for w in before if w != "on"] or text[line_start:start].strip().lower() in ("", "on")
 
 
 @register("date", priority=20)
@@ -793,4 +1199,6 @@ def extract_dates(ctx: Context) -> Iterator[Candidate]:
             role = "mention"  # "the 2015 Iran nuclear deal": the year names another thing
         elif reporter := next((w for w in before if w in _REPORTING), None):
             role, cues = "reported", (reporter,)  # "said on Wednesday": when it was said, not when it happened
+        elif _opens_sentence(text, start, before) and (fronted := _FRONTED_REPORT.match(text, end)) is not None:
+            role, cues = "reported", (fronted["verb"].lower(),)
         yield Candidate("date", role, start, end, value, match.rule, confidence, cues)

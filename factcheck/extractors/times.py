@@ -63,20 +63,24 @@ _CLOCK = (
     rf"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)(?:\s*(?P<ap>{_AMPM}))?"
     rf"|(?P<hd>1[0-2]|0?[1-9])\.(?P<md>[0-5]\d)\s*(?P<apd>{_AMPM})"
     r"|(?P<hh>[01]?\d|2[0-3])h(?P<mh>[0-5]\d)?(?![\w])"
-    rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s*(?:o['’]?\s?clock))?\s*(?P<ap2>{_AMPM})"
+    rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s*(?:o['’]?\s?clock))?(?P<ish2>\s*ish)?\s*(?P<ap2>{_AMPM})"
     rf"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b|hrs\b|\())"
     rf"|(?P<h5>1[0-2]|[1-9])(?P<m5>[0-5]\d)\s*(?P<ap5>{_AMPM})"
     r"|(?P<h7>[01]?\d|2[0-3])(?P<m7>[0-5]\d)(?=\s*(?:ish\b|in\s+the\s+(?:morning|afternoon|evening)|$))"
-    r"|(?P<word>noon|midday|mid\s+day|midnight)"
+    r"|(?P<word>noon|midday|mid\s+day|midnight|eod)"
     rf"|(?P<hw>{_HW})(?:[\s-](?P<mw>{_MW}))?(?:\s*(?:o['’]?\s?clock))?(?:\s*(?P<apw>{_AMPM}))?"
+    r"|(?P<h8>1[0-2]|0?[1-9]|1[3-9]|2[0-3])\s(?P<m8>[0-5]\d)(?![\d:-])"
     r"|(?P<h6>1[0-2]|0?[1-9])(?:\s*(?P<oclock>o['’]?\s?clock))?"
 )
 _PREFIX = (
     r"(?:(?P<pre>(?:at\s+)?(?:about|around|approximately|roughly|shortly after|shortly before|just after|"
-    r"just before|soon after|after|before|by|until|past)\s+)(?:at\s+)?|(?P<at>(?:at|@)\s*))?"
+    r"just before|soon after|after|before|by|until|till|through|thru|past)\s+)(?:at\s+)?|(?P<at>(?:at|@)\s*))?"
 )
 TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_ZONE}{_PART}{_ZONE.replace('zone', 'zone2').replace('zopen', 'zopen2')}(?![\w:])",
                   re.I)
+_ZONE_HEAD = re.compile(r"[A-Za-z]+")
+# a bare hour is a clock when a day word follows: "9 tomorrow", "9 tomorrow morning"
+_DAY_WORD_AFTER = re.compile(r"\s+(?:today|tomorrow|tonight)\b", re.I)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
@@ -92,15 +96,21 @@ _HALF_H = re.compile(rf"(?<![\w:.-])half\s+(?P<hw>{_HW}|1[0-2]|[1-9])\b(?!\s*(?:
 _PART_BEFORE = re.compile(
     r"(?P<part>this\s+morning|this\s+afternoon|this\s+evening|tonight|tonite|early\s+morning|"
     r"in\s+the\s+(?:morning|afternoon|evening))\s*(?:(?:at|@)\s*)?$", re.I)
-_JOIN_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|@|on|,)?\s*$", re.I)
+_JOIN_BEFORE = re.compile(r"^\s*(?:,\s*)?(?:at|@|on|for|,)?\s*$", re.I)
 _DATE_PART = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b", re.I)
 _JOIN_AFTER = re.compile(r"\s*(?:,\s*)?(?:on\s+|,\s*|\s)?$")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|till|untill|until|thru|through|and)\s*$", re.I)
-_RANGE_OPEN = re.compile(r"(?<![\w])(?:(?P<kw>from|between|later\s+than)\s+)$", re.I)
+_RANGE_OPEN = re.compile(r"(?<![\w])(?:(?P<kw>from|(?:in\s+)?between|later\s+than)\s+)$", re.I)
+# the preposition of an open end that may close a range instead: "9:30 until 11:00", "… but before 11:00"
+_BOUND_WORD = re.compile(r"(?:until|till|through|thru|before)\b", re.I)
+_BUT = re.compile(r"\s*,?\s*but\s*", re.I)
+# between a range and the day written right before or after it: "Thursday from 9:30 to 11:00", "1pm-2pm tomorrow"
+_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?", re.I)
 _RELATIVE = re.compile(
     r"(?<![\w-])(?:(?P<today>today)\s+)?(?:in\s+(?:about\s+|around\s+)?(?P<n>a|an|one|two|three|four|five|six|ten|fifteen|twenty|"
     r"thirty|few|a\s+few|a\s+couple(?:\s+of)?|a\s+pair\s+of|\d+(?:\.\d+)?|\d/\d|half\s+an|a\s+quarter\s+of\s+an|"
-    r"three-quarters\s+of\s+an|\d+\s+and\s+an?\s+half)\s*(?:more\s+)?(?P<unit>seconds?|secs?|minutes?|mins?|hours?|h)\b"
+    r"three-quarters\s+of\s+an|\d+\s+and\s+an?\s+half)\s*(?:more\s+)?"
+    r"(?:(?P<unit>seconds?|secs?|minutes?|mins?|hours?|h)\b|(?<=\d)(?P<mark>['’\"”])(?!\w))"
     r"|(?P<n2>a|an|one|two|three|\d+)\s+(?P<unit2>seconds?|minutes?|hours?)\s+from\s+(?:right\s+)?now)", re.I)
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
               "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "a few": 3, "a couple": 2, "a couple of": 2,
@@ -182,8 +192,15 @@ def _clock_from(m: re.Match[str]) -> _Clock | None:
         has_ampm = bool(part_marker)
         ambiguous = not part_marker and 1 <= hour <= 12 and not g["h7"].startswith("0")
     elif g["word"] is not None:
-        minute, grain = (0 if g["word"].lower() == "midnight" else 720), "hour"
+        minute, grain = (0 if g["word"].lower() in ("midnight", "eod") else 720), "hour"
         has_ampm = True
+    elif g["h8"] is not None:
+        if not g["at"]:
+            return None  # "3 15": a clock only after "at" ("at 3 15")
+        hour = int(g["h8"])
+        minute, grain = _ampm(hour, part_marker) * 60 + int(g["m8"]), "minute"
+        has_ampm = bool(part_marker)
+        ambiguous = not part_marker and 1 <= hour <= 12
     elif g["hw"] is not None:
         marker = g["apw"] or part_marker
         if not (marker or g["at"]):
@@ -195,7 +212,8 @@ def _clock_from(m: re.Match[str]) -> _Clock | None:
         has_ampm = bool(marker)
         ambiguous = not marker
     else:
-        if not (part_marker or g["at"] or g["oclock"] or g["ish"] or g["zone"] or g["zone2"]):
+        if not (part_marker or g["at"] or g["oclock"] or g["ish"] or g["zone"] or g["zone2"]
+                or _DAY_WORD_AFTER.match(m.string, m.end())):
             return None
         hour = int(g["h6"])
         minute, grain = _ampm(hour, part_marker) * 60, "hour"
@@ -205,12 +223,15 @@ def _clock_from(m: re.Match[str]) -> _Clock | None:
     zone_text = g["zone"] or g["zone2"]
     zone = _zone(zone_text)
     pre = (g["pre"] or "").strip().lower() or None
-    if g["ish"] or g["approx2"]:
+    if g["ish"] or g["approx2"] or g["ish2"]:
         pre = pre or "about"
     end = m.end()
     if zone_text and zone is None:
         z_start = m.start("zone") if g["zone"] else m.start("zone2")
         end = len(m.string[:z_start].rstrip())
+        head = _ZONE_HEAD.match(zone_text)  # "GMT - 18:00 GMT" read as an offset: the zone is "GMT"
+        if head and _zone(head[0]) is not None:
+            zone, end = _zone(head[0]), z_start + head.end()
     start = m.start()
     if m.group(0).lower().startswith("the ") and g["word"] is None:
         start = m.start() + 4
@@ -240,10 +261,13 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
 
 def _clocks(text: str, start: int, end: int) -> list[_Clock]:
     out: list[_Clock] = []
-    for m in TIME.finditer(text, start, end):
+    pos = start
+    while (m := TIME.search(text, pos, end)) is not None:
+        pos = m.end()
         clock = _clock_from(m)
         if clock is None:
             continue
+        pos = max(clock.end, m.start() + 1)  # a zone cut short ("GMT - 18:00"): what follows it is read again
         clock = _relative_hour(text, clock)
         out.append(clock)
     for m in _HALF_H.finditer(text, start, end):
@@ -385,6 +409,8 @@ def _with_part(minute: int, clock: _Clock, part: str | None) -> int:
         return minute
     if part == "morning":
         return minute % 720
+    if part in ("evening", "night", "tonight") and minute // 60 % 12 == 0:
+        return minute % 720  # "this evening at 12", "tonight at 12": midnight
     return minute % 720 + 720
 
 
@@ -409,7 +435,7 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
     pb = _PART_BEFORE.search(text, max(0, start - 30), start)
     if pb and start - pb.end() <= 1:
         word = pb["part"].lower()
-        before_part = "morning" if "morning" in word else "evening"
+        before_part = next((w for w in ("morning", "afternoon") if w in word), "evening")
         minute = _with_part(minute, first, before_part)
         start = pb.start()
         first = attrs.evolve(first, ambiguous=False, has_ampm=True)
@@ -471,7 +497,7 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
         rule += "+date"
     pre = first.pre or ""
     is_interval = pre in ("after", "shortly after", "just after", "soon after", "past")
-    open_start = pre in ("before", "by", "until", "shortly before", "just before")
+    open_start = pre in ("before", "by", "until", "till", "through", "thru", "shortly before", "just before")
     approx = pre in ("about", "around", "approximately", "roughly", "at about", "at around",
                      "shortly after", "shortly before", "just after", "just before", "soon after")
     until = None
@@ -480,6 +506,11 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
     if open_start:
         until, minute = minute, (minute - 360) % 1440
         is_interval = True
+    if pre == "by" and now is not None and date_value is not None and when_at(start, end) != "past":
+        # "by 2pm" read forward from a known publication instant: from now until then
+        since = _since_now(now, date_value, until, offset)
+        if since is not None:
+            minute, date_value, open_start = since[0], since[1], False
     value = TimeValue(
         minute=minute,
         offset=offset,
@@ -491,70 +522,160 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
         is_interval=is_interval or open_start,
         open_start=open_start,
         zone_note=note,
+        until_exclusive=until is not None,
     )
     return _Found(start, end, value, rule, 0.95 if offset is not None else 0.7), i + 1
 
 
+def _since_now(now: dt.datetime, day: DateValue, until: int | None, offset: int | None) -> tuple[int, DateValue] | None:
+    """The publication instant as the start of an interval ending at ``until`` on ``day`` (within a day), or None."""
+    days = day.days()
+    if until is None or days is None:
+        return None
+    if offset is not None and now.utcoffset() is not None:
+        now = now.astimezone(dt.timezone(dt.timedelta(minutes=offset)))
+    end = dt.datetime.combine(days[0], dt.time(), tzinfo=now.tzinfo) + dt.timedelta(minutes=until)
+    if not dt.timedelta(0) < end - now <= dt.timedelta(days=1):
+        return None
+    return now.hour * 60 + now.minute, DateValue.from_date(now.date(), year_source="published")
+
+
+def _clock_of(value: TimeValue) -> TimeValue:
+    """The clock a preposition made an open interval of ("before 11:00", "until 2pm", "after 3:30pm")."""
+    if value.open_start and value.until is not None:
+        return attrs.evolve(value, minute=value.until, until=None, is_interval=False, open_start=False,
+                            until_exclusive=False)
+    return attrs.evolve(value, until=None, is_interval=False, until_exclusive=False)
+
+
 def _range(ctx: Context, a: _Found, b: _Found) -> _Found | None:
-    """Two clocks joined as a range ("9:30 - 11:00", "between 3 and 4 pm"), or None."""
+    """Two clocks joined as a range ("9:30 - 11:00", "between 3 and 4 pm", "later than 9:30 but before 11"), or None."""
     text = ctx.text
     gap = text[a.end:b.start]
-    if not _RANGE_SEP.fullmatch(gap):
-        return None
     opener = _RANGE_OPEN.search(text, max(0, a.start - 20), a.start)
-    sep = gap.strip().lower()
-    if sep == "and" and (opener is None or opener["kw"].lower() != "between"):
-        return None
+    kw = re.sub(r"\s+", " ", opener["kw"].lower()) if opener else ""
     va, vb = a.value, b.value
+    after = text[a.start:a.end].lower().startswith("after") and va.is_interval and not va.approx
+    if after:
+        va = _clock_of(va)  # "after 3:30pm but before 6pm"
+    bound = _BOUND_WORD.match(text, b.start)
+    if bound is not None and vb.open_start:
+        if bound[0].lower() == "before":
+            if not ((kw == "later than" or after) and _BUT.fullmatch(gap)):
+                return None
+        elif gap.strip():
+            return None
+        vb = _clock_of(vb)
+    elif not _RANGE_SEP.fullmatch(gap) or after or (gap.strip().lower() == "and" and not kw.endswith("between")):
+        return None
     if va.is_interval or vb.is_interval:
         return None
     start_minute = va.minute
     end_minute = vb.minute
     if vb.minute >= 720 and va.minute < 720 and va.minute + 720 < vb.minute and not re.search(r"[ap]\.?\s?m\b|[ap]\b", text[a.start:a.end], re.I):
         start_minute = va.minute + 720  # "3-4pm": the p.m. covers both
-    day_value = b.value.date if b.value.date is not None and b.rule.endswith("+date") else va.date
+    day_value = b.value.date if b.value.date is not None and "+date" in b.rule else va.date
     offset = vb.offset if vb.offset is not None else va.offset
     start = opener.start() if opener else a.start
     value = TimeValue(minute=start_minute, offset=offset, zone=vb.zone or va.zone, grain=va.grain if va.grain == vb.grain else "minute",
                       date=day_value, until=end_minute, is_interval=True, zone_note=vb.zone_note or va.zone_note)
-    return _Found(start, b.end, value, "clock-range", 0.9)
+    rule = "clock-range" + ("+date" if "+date" in a.rule or "+date" in b.rule else "")
+    return _Found(start, b.end, value, rule, 0.9)
 
 
+def _with_day(ctx: Context, item: _Found, dates: list[DateMatch]) -> _Found:
+    """A range or open interval with the day written right before or after it: "Thursday from 9:30 to 11:00"."""
+    if "+date" in item.rule or not item.value.is_interval:
+        return item
+    date_match, start, end = _adjacent_day(ctx.text, dates, item.start, item.end)
+    if date_match is None:
+        return item
+    return _Found(start, end, attrs.evolve(item.value, date=date_match.value), item.rule + "+date", item.confidence)
+
+
+_OPEN_END = re.compile(r"(?<![\w])(?P<kw>from|since)\s+$", re.I)
+
+
+def _open_end(ctx: Context, item: _Found) -> _Found:
+    """A clock after "from" or "since" and not closed by a second one: an interval open at its end ("since 2pm")."""
+    if item.value.is_interval:
+        return item
+    m = _OPEN_END.search(ctx.text, max(0, item.start - 8), item.start)
+    if m is None:
+        return item
+    value = attrs.evolve(item.value, is_interval=True, until=None)
+    return _Found(m.start(), item.end, value, item.rule + "+open-end", item.confidence)
+
+
+_LOOSE_HOUR = r"1[0-2]|0?[1-9]|1[3-9]|2[0-3]"
 _LOOSE_RANGE = re.compile(
-    rf"(?<![\w:.-])(?:(?P<kw>from|between)\s+(?P<h1>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?::(?P<m1>[0-5]\d))?\s*"
-    rf"(?P<sep>-|–|to|and|till|until)\s*(?P<h2>1[0-2]|0?[1-9]|1[3-9]|2[0-3])(?::(?P<m2>[0-5]\d))?(?![\d:])"
-    rf"(?:\s*(?P<ap>{_AMPM}))?"
-    rf"|(?P<h3>1[0-2]|0?[1-9])(?::(?P<m3>[0-5]\d))?\s*[-–]\s*(?P<h4>1[0-2]|0?[1-9])(?::(?P<m4>[0-5]\d))?\s*(?P<ap2>{_AMPM}))"
-    rf"(?!\s*(?:percent|%|per\b|people|of\b|times\b|years?|months?|weeks?|days?|hours?|minutes?))",
+    rf"(?<![\w:.-])(?:(?P<pre>around|about|approximately|roughly)\s+)?(?:(?P<kw>from|(?:in\s+)?between)\s+)?"
+    rf"(?P<h1>{_LOOSE_HOUR})(?::(?P<m1>[0-5]\d)|(?P<hm1>h)(?P<mh1>[0-5]\d)?)?(?:\s*(?P<ap1>{_AMPM}))?\s*"
+    r"(?P<sep>-|–|to|and|till|untill|until)\s*"
+    rf"(?P<h2>{_LOOSE_HOUR})(?::(?P<m2>[0-5]\d)|(?P<hm2>h)(?P<mh2>[0-5]\d)?(?!\w))?(?![\d:])"
+    rf"(?:\s*(?P<ish>ish))?(?:\s*(?P<ap>{_AMPM})|\s+in\s+the\s+(?P<part>morning|afternoon|evening|am|pm)\b)?"
+    r"(?!\s*(?:percent|%|per\b|people|of\b|times\b|years?|months?|weeks?|days?|hours?|minutes?))",
     re.I)
 
 
-def _loose_ranges(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
-    """Ranges whose first clock is a bare number: "between 3 and 4 pm", "from 9:30 to 11", "3-4pm"."""
+def _adjacent_day(text: str, dates: list[DateMatch], start: int, end: int) -> tuple[DateMatch | None, int, int]:
+    """A single day written right before or after ``[start, end)`` ("Thursday from 9:30 to 11:00", "1pm-2pm
+    tomorrow"), with the joined span; ``(None, start, end)`` when there is none."""
+    lo = bisect.bisect_left(dates, start - _NEAR_BEFORE_CHARS, key=lambda d: d.end)
+    for d in dates[lo:]:
+        if d.start > end + _NEAR_AFTER_CHARS:
+            break
+        days = d.value.days()
+        if days is None or days[0] != days[1] or d.value.end is not None:
+            continue
+        if d.end <= start and _DAY_GAP.fullmatch(text, d.end, start):
+            return d, d.start, end
+        if d.start >= end and _DAY_GAP.fullmatch(text, end, d.start):
+            return d, start, d.end
+    return None, start, end
+
+
+def _loose_ranges(ctx: Context, now: dt.datetime | None, dates: list[DateMatch]) -> Iterator[_Found]:
+    """Ranges read as one pattern: "between 3 and 4 pm", "from 9:30 to 11", "3-4pm", "15h30-18h", "8am until 6".
+
+    A bare pair of numbers ("from 3 to 4", "a 9-11 vote", "3-1") is not a range of clocks: one side must show
+    a clock (a.m./p.m., a part of the day, minutes), and without "from"/"between" both sides must.
+    """
     text = ctx.text
     day = ctx.reference
     for m in _LOOSE_RANGE.finditer(text):
         g = m.groupdict()
-        if g["kw"] is not None:
-            if (g["kw"].lower() == "between") != (g["sep"].lower() == "and"):
-                continue
-            if not (g["m1"] or g["m2"] or g["ap"]):
-                continue  # "from 3 to 4": numbers, unless a clock shows
-            h1, m1, h2, m2, marker = int(g["h1"]), int(g["m1"] or 0), int(g["h2"]), int(g["m2"] or 0), g["ap"]
-        else:
-            h1, m1, h2, m2, marker = int(g["h3"]), int(g["m3"] or 0), int(g["h4"]), int(g["m4"] or 0), g["ap2"]
+        kw = re.sub(r"\s+", " ", (g["kw"] or "").lower())
+        if g["sep"].lower() == "and" and not kw.endswith("between"):
+            continue
+        first_marked = bool(g["m1"] or g["hm1"] or g["ap1"])
+        second_marked = bool(g["m2"] or g["hm2"] or g["ap"] or g["part"])
+        if not (first_marked or second_marked) or (not kw and not (g["ap1"] or g["ap"] or g["part"])
+                                                    and not (first_marked and second_marked)):
+            continue  # "from 3 to 4", "a 9-11 vote": numbers, unless a clock shows
+        h1, h2 = int(g["h1"]), int(g["h2"])
+        m1, m2 = int(g["m1"] or g["mh1"] or 0), int(g["m2"] or g["mh2"] or 0)
+        marker = g["ap"] or ({"morning": "am"}.get(g["part"].lower(), "pm") if g["part"] else None)
+        if g["part"] and g["part"].lower() in ("am", "pm"):
+            marker = g["part"]
         end_hour = _ampm(h2, marker)
-        start_hour = _ampm(h1, marker) if marker else h1
-        if marker and start_hour * 60 + m1 > end_hour * 60 + m2:
+        start_hour = _ampm(h1, g["ap1"] or marker)
+        if marker and not g["ap1"] and start_hour * 60 + m1 > end_hour * 60 + m2:
             start_hour = h1 % 12  # "11:30-1:30 pm", "8-1pm": the first is before noon
-        grain = "minute" if (g["m1"] or g["m2"] or g["m3"] or g["m4"]) else "hour"
-        if not marker and start_hour <= 12 and end_hour <= 12 and now is not None and start_hour * 60 < now.hour * 60:
+        grain = "minute" if (m1 or m2 or g["m1"] or g["m2"]) else "hour"
+        date_match, start, end = _adjacent_day(text, dates, m.start(), m.end())
+        the_day = date_match.value if date_match is not None else (
+            DateValue.from_date(day, year_source="published") if day is not None else None)
+        on_publication_day = date_match is None or date_match.value.days() == (day, day)
+        if not (marker or g["ap1"]) and start_hour <= 12 and end_hour <= 12 and now is not None \
+                and on_publication_day and start_hour * 60 < now.hour * 60:
             start_hour, end_hour = start_hour + 12, end_hour + 12 if end_hour < 12 else end_hour
         if not marker and end_hour < start_hour:
             end_hour += 12
         value = TimeValue(minute=start_hour * 60 + m1, until=(end_hour * 60 + m2) % 1440, is_interval=True, grain=grain,
-                          date=DateValue.from_date(day, year_source="published") if day is not None else None)
-        yield _Found(m.start(), m.end(), value, "clock-range", 0.8)
+                          date=the_day, approx=bool(g["pre"] or g["ish"]))
+        rule = "clock-range" + ("+date" if date_match is not None else "")
+        yield _Found(start, end, value, rule, 0.8)
 
 
 def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
@@ -564,7 +685,7 @@ def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
     text = ctx.text
     for m in _RELATIVE.finditer(text):
         n_text = (m["n"] or m["n2"] or "").lower()
-        unit = (m["unit"] or m["unit2"]).lower()
+        unit = (m["unit"] or m["unit2"] or ("second" if m["mark"] in '"”' else "minute")).lower()
         n_text = re.sub(r"\s+", " ", n_text)
         if n_text in _NUM_WORDS:
             amount = float(_NUM_WORDS[n_text])
@@ -589,6 +710,238 @@ def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
         yield _Found(m.start(), m.end(), value, "relative-to-publication", 0.7)
 
 
+_SPAN_NUMBER = (r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                r"thirty|forty|forty-five|fifty|sixty|ninety")
+_SPAN_UNIT = r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|h)\b|(?<=\d)(?P<mark>['’])(?!\w)"
+# "4pm for 30 mins", "from 4pm for thirty minutes": a clock and how long from it
+_FOR_AFTER = re.compile(rf"\s+for\s+(?P<n>{_SPAN_NUMBER})\s*(?:{_SPAN_UNIT})", re.I)
+# "for 30' starting from 4pm": the length first
+_FOR_BEFORE = re.compile(rf"(?<![\w-])for\s+(?P<n>{_SPAN_NUMBER})\s*(?:{_SPAN_UNIT})\s+starting\s+(?:from|at)\s+$", re.I)
+_FROM_BEFORE = re.compile(r"(?<![\w-])from\s+$", re.I)
+
+
+def _span_minutes(m: re.Match[str]) -> int | None:
+    """The minutes of a "for <n> <unit>" match (seconds are too short to make a clock interval)."""
+    n_text = m["n"].lower()
+    number = int(n_text) if n_text.isdigit() else _SPAN_WORDS.get(n_text)
+    unit = (m["unit"] or "minute").lower()
+    if number is None or unit.startswith("s"):
+        return None
+    return number * (60 if unit.startswith("h") else 1)
+
+
+_SPAN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+               "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}
+
+
+def _for_length(ctx: Context, item: _Found) -> _Found:
+    """A clock with its length, "4pm for 30 mins", as the interval from it to its end as written (16:00-16:30)."""
+    value = item.value
+    if value.is_interval:
+        return item
+    text = ctx.text
+    start, end = item.start, item.end
+    after = _FOR_AFTER.match(text, item.end)
+    span = after or _FOR_BEFORE.search(text, max(0, item.start - 40), item.start)
+    length = _span_minutes(span) if span is not None else None
+    if span is None or length is None or not 0 < length < 1440:
+        return item
+    if after is not None:
+        end = after.end()
+        opener = _FROM_BEFORE.search(text, max(0, start - 6), start)
+        start = opener.start() if opener else start
+    else:
+        start = span.start()
+    value = attrs.evolve(value, until=(value.minute + length) % 1440, is_interval=True, grain="minute")
+    return _Found(start, end, value, item.rule + "+length", item.confidence)
+
+
+# the publication instant: "now", "right now", "at the moment", "ATM", "at this time"
+_NOW = re.compile(
+    r"(?<![\w-])(?:(?P<at>at\s+)(?:the\s+moment|this\s+time)|(?:right\s+|just\s+)?now|(?-i:ATM))(?![\w-])"
+    r"(?!\s+(?:of|that|on|last|next|tomorrow|yesterday)\b)", re.I)
+_NOT_NOW_BEFORE = re.compile(r"(?:\b(?:from|for|an?|the|at|to|of|by|his|her|their|its|our|my|your)\s+|-)$", re.I)
+
+
+def _now_words(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
+    """Words for the publication instant, when it is known: role ``relative``, like "in 15 minutes"."""
+    if now is None:
+        return
+    text = ctx.text
+    offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
+    for m in _NOW.finditer(text):
+        word = m.group(0)
+        if _NOT_NOW_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not m["at"]:
+            continue  # "two hours from now", "for now", "an ATM": not the instant
+        if word == "ATM" and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+            continue  # "ATM machines", "ATM fees"
+        start = m.end("at") if m["at"] else m.start()
+        value = TimeValue(minute=now.hour * 60 + now.minute, offset=offset, grain="second",
+                          date=DateValue.from_date(now.date(), year_source="published"))
+        yield _Found(start, m.end(), value, "relative-now", 0.7)
+
+
+# "last 2 minutes", "next three hours": whole units before or after the publication instant
+_LAST_NEXT = re.compile(
+    r"(?<![\w-])(?P<dir>last|past|next|coming)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|fifteen|twenty|thirty|forty-eight|few|a\s+few|couple(?:\s+of)?)\s+(?P<unit>seconds?|minutes?|hours?)\b",
+    re.I)
+_FEW = {"few": 3, "a few": 3, "couple": 2, "couple of": 2, "forty-eight": 48}
+
+
+def _relative_spans(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
+    """ "last 2 minutes", "next 3 hours": the whole units before the current one or after it (Duckling's reading)."""
+    if now is None:
+        return
+    offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
+    for m in _LAST_NEXT.finditer(ctx.text):
+        n_text = re.sub(r"\s+", " ", m["n"].lower())
+        n = int(n_text) if n_text.isdigit() else _SPAN_WORDS.get(n_text) or _FEW.get(n_text)
+        if not n:
+            continue
+        unit = m["unit"].lower()[0]
+        size = dt.timedelta(hours=1) if unit == "h" else dt.timedelta(minutes=1) if unit == "m" else dt.timedelta(seconds=1)
+        current = now.replace(microsecond=0)
+        if unit == "h":
+            current = current.replace(minute=0, second=0)
+        elif unit == "m":
+            current = current.replace(second=0)
+        future = m["dir"].lower() in ("next", "coming")
+        first = current + size if future else current - n * size
+        last = first + n * size
+        if last - first > dt.timedelta(days=1):
+            continue  # a time interval spans at most a day ("the past 24 hours"); longer is a span of dates
+        first_minute = first.replace(second=0)
+        last_minute = last if last.second == 0 else last.replace(second=0) + dt.timedelta(minutes=1)
+        if last_minute == first_minute:
+            last_minute += dt.timedelta(minutes=1)
+        value = TimeValue(minute=first_minute.hour * 60 + first_minute.minute, offset=offset, grain="minute",
+                          date=DateValue.from_date(first_minute.date(), year_source="published"),
+                          until=last_minute.hour * 60 + last_minute.minute, until_exclusive=True, is_interval=True)
+        yield _Found(m.start(), m.end(), value, "relative-span", 0.7)
+
+
+# parts of a day, as Duckling bounds them (hours, end exclusive): "tonight", "monday morning", "after lunch"
+_PART_HOURS = {
+    ("morning", None): (0, 12), ("morning", "early"): (0, 9), ("morning", "late"): (9, 12),
+    ("afternoon", None): (12, 19), ("afternoon", "early"): (12, 15), ("afternoon", "late"): (15, 19),
+    ("evening", None): (18, 24), ("evening", "early"): (18, 21), ("evening", "late"): (21, 24),
+    ("lunch", None): (12, 14), ("after lunch", None): (13, 17), ("after school", None): (15, 21),
+}
+_DAY_PART = re.compile(
+    r"(?<![\w-])(?:(?P<the>the)\s+)?(?:(?P<q0>early|late)\s+)?"
+    r"(?:(?P<lead>this|last|today|after|(?:in|during)\s+the)\s+)?"
+    r"(?:(?P<q>early|late)\s+(?:(?:in|during)\s+the\s+)?)?(?:hours\s+of\s+the\s+)?"
+    r"(?P<word>morning|afternoon|evening|night|tonight|tonite|lunch(?:time)?|school)(?P<ish>\s*ish)?(?![\w-])",
+    re.I)
+_PART_CUE = re.compile(r"morning|afternoon|evening|night|tonite|lunch|school", re.I)
+_PART_DAY_BEFORE = re.compile(r"\s*,?\s*(?:at\s+)?", re.I)
+_PART_DAY_AFTER = re.compile(r"\s+(?:of|on)\s+", re.I)
+# a word after "after school", "lunch" that makes it a noun phrase ("after school programs", "lunch break")
+_PART_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|on|in|at|to|for|with|when|while|as|but|today|tomorrow|yesterday|"
+                              r"this|that|the|a|an|he|she|they|we|i|it|was|were|is|are|will|would)\b)[a-z]", re.I)
+
+
+def _day_parts(ctx: Context, dates: list[DateMatch]) -> Iterator[_Found]:
+    """Parts of a day as hour intervals on their day: "tonight", "last night", "monday morning", "in the afternoon".
+
+    The day is the one written next to the part ("tomorrow evening", "morning of the 15th of february"),
+    else the one the words give ("tonight", "this morning": the publication day; "last night": the day
+    before), else ("in the afternoon", "after lunch") the publication day. A bare "morning" or "night"
+    with no day beside it ("the morning after") is not a time.
+    """
+    text = ctx.text
+    if not _PART_CUE.search(text):
+        return
+    ref = ctx.reference
+    for m in _DAY_PART.finditer(text):
+        word = m["word"].lower()
+        lead = re.sub(r"\s+", " ", (m["lead"] or "").lower())
+        quality = (m["q0"] or m["q"] or "").lower() or None
+        if "hours of" in m.group(0).lower():
+            quality = "early" if quality in (None, "early") else quality
+        base = {"tonight": "evening", "tonite": "evening", "night": "evening", "lunchtime": "lunch"}.get(word, word)
+        own_day: dt.date | None = None
+        needs_day = False
+        if word in ("tonight", "tonite"):
+            if lead:
+                continue
+            own_day = ref
+        elif lead in ("this", "today"):
+            if base not in ("morning", "afternoon", "evening"):
+                continue
+            own_day = ref
+        elif lead == "last":
+            if base != "evening":
+                continue
+            own_day = ref - dt.timedelta(days=1) if ref is not None else None
+        elif lead == "after":
+            if quality or word not in ("lunch", "school") or _PART_NOUN_AFTER.match(text, m.end()):
+                continue
+            base = f"after {word}"
+        elif lead:  # in the / during the
+            if base not in ("morning", "afternoon", "evening"):
+                continue
+        else:
+            if base not in ("morning", "afternoon", "evening", "lunch"):
+                continue
+            needs_day = True
+        hours = _PART_HOURS.get((base, quality)) or _PART_HOURS.get((base, None))
+        if hours is None:
+            continue
+        start = m.start("q0") if m["q0"] else m.start("lead") if m["lead"] else m.start("q") if m["q"] else m.start("word")
+        end = m.end()
+        day_value: DateValue | None = None
+        # a day beside the part: before it, around it (a date rule that took the part in), or after "of"/"on"
+        lo = bisect.bisect_left(dates, start - _NEAR_BEFORE_CHARS, key=lambda d: d.end)
+        joined = None
+        for d in dates[lo:]:
+            if d.start > end + 30:
+                break
+            if d.end <= start and _PART_DAY_BEFORE.fullmatch(text, d.end, start):
+                joined = (d, d.start, end)
+            elif d.start < end and start < d.end:
+                joined = (d, min(d.start, start), max(d.end, end))
+            elif d.start >= end and (needs_day or lead.startswith(("in", "during"))) \
+                    and _PART_DAY_AFTER.fullmatch(text, end, d.start):
+                joined = (d, m.start() if m["the"] else start, d.end)
+            if joined is not None:
+                break
+        if joined is not None:
+            d, start, end = joined
+            days = d.value.days()
+            if days is None or days[0] != days[1] or d.value.end is not None:
+                continue  # a part of a week or a month: not a time
+            day_value = d.value if own_day is None or lead in ("", "after") or days[0] == own_day \
+                else DateValue.from_date(own_day, year_source="published")
+        elif needs_day:
+            continue
+        elif own_day is not None or ref is not None:
+            day_value = DateValue.from_date(own_day or ref, year_source="published")  # type: ignore[arg-type]
+        first, last = hours
+        value = TimeValue(minute=first * 60, until=last * 60 % 1440, until_exclusive=True, is_interval=True,
+                          grain="hour", date=day_value, approx=bool(m["ish"]))
+        written_day = joined is not None or own_day is not None  # "+date": the text gives the day
+        yield _Found(start, end, value, "day-part" + ("+date" if written_day else ""), 0.8)
+
+
+def _longest_first(groups: list[list[_Found]]) -> list[_Found]:
+    """Non-overlapping items, the longest first (then the earlier group), in text order."""
+    ranked = sorted(((f, g) for g, items in enumerate(groups) for f in items), key=lambda fg: (fg[0].start - fg[0].end, fg[1]))
+    chosen: list[_Found] = []
+    starts: list[int] = []
+    for item, _ in ranked:
+        i = bisect.bisect_left(starts, item.start)
+        if i > 0 and chosen[i - 1].end > item.start:
+            continue
+        if i < len(chosen) and chosen[i].start < item.end:
+            continue
+        starts.insert(i, item.start)
+        chosen.insert(i, item)
+    return chosen
+
+
 @register("time", priority=10)
 def extract_times(ctx: Context) -> Iterator[Candidate]:
     """Clock times, bracketed conversions, clock ranges and open intervals in a document."""
@@ -599,7 +952,7 @@ def extract_times(ctx: Context) -> Iterator[Candidate]:
     def when_at(start: int, end: int) -> str | None:
         return tense(text[slice(*ctx.clause_span(start, end))])
 
-    dates = document_dates(ctx) if clocks else []
+    dates = document_dates(ctx)
     found: list[_Found] = []
     i = 0
     while i < len(clocks):
@@ -613,19 +966,15 @@ def extract_times(ctx: Context) -> Iterator[Candidate]:
         if k + 1 < len(found):
             joined = _range(ctx, found[k], found[k + 1])
             if joined is not None:
-                merged.append(joined)
+                merged.append(_with_day(ctx, joined, dates))
                 k += 2
                 continue
-        merged.append(found[k])
+        merged.append(_open_end(ctx, _for_length(ctx, found[k])))
         k += 1
-    relatives = list(_relatives(ctx, now))
-    for loose in _loose_ranges(ctx, now):
-        if all(loose.end <= r.start or r.end <= loose.start for r in relatives) and \
-                not any(f.start <= loose.start and loose.end <= f.end for f in merged):
-            relatives.append(loose)
-    merged = [f for f in merged if all(r.end <= f.start or f.end <= r.start for r in relatives)] + relatives
-    for item in sorted(merged, key=lambda f: f.start):
+    relatives = [*_relatives(ctx, now), *_now_words(ctx, now), *_relative_spans(ctx, now)]
+    chosen = _longest_first([relatives, list(_loose_ranges(ctx, now, dates)), merged, list(_day_parts(ctx, dates))])
+    for item in chosen:
         if ctx.ignored(item.start, item.end):
             continue
-        role, cues = ("relative", ()) if item.rule == "relative-to-publication" else _role(ctx, item.start, item.end)
+        role, cues = ("relative", ()) if item.rule.startswith("relative") else _role(ctx, item.start, item.end)
         yield Candidate("time", role, item.start, item.end, item.value, item.rule, item.confidence, cues)
