@@ -519,6 +519,8 @@ class Duration:
     >>> d = Duration(seconds=3600, min_seconds=2700, max_seconds=3600, approx=True, unit="hour", amount=1)
     >>> d.iso, d.contains(3000)
     ('PT1H', True)
+    >>> Duration(seconds=27 * 30 * 86400, unit="month", amount=27).iso
+    'P2Y3M'
     """
 
     seconds: float | None
@@ -572,12 +574,15 @@ class Duration:
     @property
     def iso(self) -> str:
         """ISO 8601 duration: ``PT50M``, ``P2Y``, ``PT1H30M``."""
-        if self.unit in ("year", "month", "week", "day", "decade", "quarter") and self.amount is not None:
-            amount = _num(self.amount)
-            letter = {"year": "Y", "month": "M", "week": "W", "day": "D"}.get(self.unit)
-            if letter is None:
-                return f"P{_num(self.amount * (10 if self.unit == 'decade' else 3))}{'Y' if self.unit == 'decade' else 'M'}"
-            return f"P{amount}{letter}"
+        if self.unit in _MONTHS_PER and self.amount is not None:
+            months = self.amount * _MONTHS_PER[self.unit]
+            if not float(months).is_integer():
+                letter = "Y" if self.unit in ("year", "decade") else "M"
+                return f"P{_num(months / 12 if letter == 'Y' else months)}{letter}"
+            years, rest = divmod(int(months), 12)
+            return "P" + (f"{years}Y" if years else "") + (f"{rest}M" if rest or not years else "")
+        if self.unit in ("week", "day") and self.amount is not None and float(self.amount).is_integer():
+            return f"P{_num(self.amount)}{'W' if self.unit == 'week' else 'D'}"
         seconds = self.seconds if self.seconds is not None else self.low
         days, rest = divmod(round(seconds), 86400)
         hours, rest = divmod(rest, 3600)
@@ -606,6 +611,10 @@ class Duration:
             "approx": self.approx,
             "hedge": self.hedge,
         }
+
+
+# calendar units written in years and months in ISO 8601 (a month is not a fixed number of seconds)
+_MONTHS_PER = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 
 
 def _num(x: float) -> str:

@@ -182,8 +182,6 @@ def test_iso_forms(text: str, iso: str) -> None:
     assert _durations(text)[0][:2] == (text, iso)
 
 
-@pytest.mark.xfail(reason="Duration.iso (factcheck/values.py) writes a month count as P27M; P2Y3M needs it to "
-                          "split months into years", strict=False)
 def test_composite_of_years_and_months_iso() -> None:
     """ "2 years and 3 months" is ``P2Y3M``."""
     assert _durations("2 years and 3 months")[0][1] == "P2Y3M"
