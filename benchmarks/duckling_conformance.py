@@ -19,8 +19,9 @@ rule) and its value equals Duckling's ``expected`` at the line's grain:
   written* ("9:30 - 11:00" ends 11:00; "July 13-15" ends on the 15th), so the
   comparison adds one unit of Duckling's ``to`` grain to a clock end (11:00 +
   1 minute = 11:01; "3-4pm": 16:00 + 1 hour = 17:00) and one day to a last day.
-  An open end ("before 11 am", "until 2:00pm") is the bound itself. Open
-  intervals compare the side Duckling gives.
+  An end that is a bound (``TimeValue.until_exclusive``: an open end such as
+  "before 11 am" or "until 2:00pm", a day part such as "tonight", which ends at
+  midnight) is compared as it is. Open intervals compare the side Duckling gives.
 * news-semantics rules: a line that fails the comparison above may still pass
   under one of these general rules, which apply only to a ``date`` fact (a
   value that is whole days) and are counted in the ``via rule`` column:

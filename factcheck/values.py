@@ -254,7 +254,12 @@ class DateValue:
         return mine is not None and mine == theirs and mine[0] == mine[1]
 
     def describe(self) -> str:
-        """A short human form: ``2022-01-10``, ``Thursday``, ``December 2021``."""
+        """A short human form: ``2022-01-10``, ``Thursday``, ``December 2021``, ``from 2014-01-01``."""
+        if self.open_start or self.open_end:
+            bounds = self.bounds()
+            if bounds is None:
+                return self.iso
+            return f"from {bounds[0].isoformat()}" if bounds[0] is not None else f"until {bounds[1].isoformat()}"  # type: ignore[union-attr]
         days = self.days()
         if days is not None and days[0] == days[1]:
             return days[0].isoformat()

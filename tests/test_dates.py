@@ -107,6 +107,8 @@ RELATIVE = [
     ("two months after March 2014", "2014-05"),
     ("third tuesday after christmas 2014", "2015-01-13"),
     ("the Monday after Easter", "2013-04-01"),
+    ("the day after Christmas", "2012-12-26"),
+    ("the day before Easter 2013", "2013-03-30"),
     ("the closest Monday to Oct 5th", "2013-10-07"),
     ("the second closest Mon to October fifth", "2013-09-30"),
     ("the week of october 6th", "2013-W41"),  # a Sunday opens the week after it
@@ -126,6 +128,15 @@ RELATIVE = [
     ("Good Friday 2013", "2013-03-29"),
     ("last easter", "2012-04-08"),
     ("next thanksgiving", "2013-11-28"),
+    ("thanksgiving", "2013-11-28"),          # 82 days back: outside the recent window, the next one
+    ("christmas", "2012-12-25"),             # 49 days back: the recent one
+    ("easter mon 2013", "2013-04-01"),
+    ("mardi gras 2013", "2013-02-12"),
+    ("whit monday 2013", "2013-05-20"),
+    # day first where the first number cannot be a month
+    ("31/10/1974", "1974-10-31"),
+    ("31.10.74", "1974-10-31"),
+    ("15/2", "2013-02-15"),
 ]
 
 
@@ -185,6 +196,9 @@ def test_date_intervals(text: str, iso: str) -> None:
     "They visited Christmas Island.",
     "last season",                       # sports seasons, not calendar ones
     "the fourth quarterback",
+    "a 40/1 shot",                        # 40 is no day: odds, not a day-first date
+    "Easter Island",
+    "BOY, 12, DIES IN CRASH",             # an all-capitals headline: not "beginning of year"
 ])
 def test_not_dates_of_the_new_rules(text: str) -> None:
     """Phrases that look like the new rules but name no date."""
@@ -193,8 +207,9 @@ def test_not_dates_of_the_new_rules(text: str) -> None:
 
 def test_open_interval_value() -> None:
     """An open interval has no finite days, keeps its known bound and is never incompatible."""
-    from factcheck.values import DateValue
     import datetime as dt
+
+    from factcheck.values import DateValue
 
     since = DateValue(year=2014, grain="year", open_end=True)
     assert since.iso == "2014/.." and since.days() is None
@@ -203,15 +218,17 @@ def test_open_interval_value() -> None:
     assert since.compatible(DateValue(year=2012, grain="year")) is None  # never False: no false conflict
     assert DateValue(year=2013, grain="year").compatible(since) is None
     assert since.to_json()["open"] == "end" and since.to_json()["max"] is None
-    before = DateValue.from_date(dt.date(2013, 12, 31)).__class__(year=2013, grain="year", open_start=True)
+    before = DateValue(year=2013, grain="year", open_start=True)
     assert before.iso == "../2013" and before.first_day() is None
+    assert (since.describe(), before.describe()) == ("from 2014-01-01", "until 2013-12-31")
 
 
 def test_no_tense_month_day_looks_forward_beyond_three_months() -> None:
-    """With no verb, a month-day more than ~3 months back is next year's; a recent one stays recent."""
+    """With no verb, a month-day more than ~2 months back is next year's; a recent one stays recent."""
     assert _one("Oct 3")[1] == "2013-10-03"
     assert _one("Feb 10")[1] == "2013-02-10"
-    assert _one("Nov 20")[1] == "2012-11-20"
+    assert _one("Dec 20")[1] == "2012-12-20"
+    assert _one("Nov 20")[1] == "2013-11-20"
     assert _dates("The talks were held on Oct 3.", REF)[0][1] == "2012-10-03"
 
 

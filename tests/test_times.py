@@ -175,7 +175,22 @@ def test_day_parts_are_hour_intervals_on_their_day(text: str, span: str, iso: st
     assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(span, iso)]
 
 
-@pytest.mark.parametrize("text", ["the morning after", "an early morning raid", "after school programs",
+CLOCKS_IN_PARTS = [
+    ("Police arrived at 7 p.m. last night.", "7 p.m. last night", "2013-02-11T19:00"),
+    ("They met last night at 11.", "last night at 11", "2013-02-11T23:00"),
+    ("It happened at 9:30 this morning.", "9:30 this morning", "2013-02-12T09:30"),
+    ("Overnight and into early Tuesday morning, police waited.", "early Tuesday morning",
+     "2013-02-12T00:00/2013-02-12T09:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), CLOCKS_IN_PARTS, ids=[c[0] for c in CLOCKS_IN_PARTS])
+def test_a_clock_takes_the_day_of_its_day_part(text: str, span: str, iso: str) -> None:
+    """A clock beside "last night", "this morning" is on that day, read inside the part ("11" is 23:00)."""
+    assert [(f[0], f[1]) for f in _times(text, "2013-02-12T10:00:00-02:00")] == [(span, iso)]
+
+
+@pytest.mark.parametrize("text", ["the morning after", "an early morning raid", "This night is for Alexi!", "after school programs",
                                   "the night shift", "good morning", "every evening", "school lunch",
                                   "a late-night show", "the lunch menu"])
 def test_day_part_words_alone_are_not_times(text: str) -> None:
@@ -264,6 +279,7 @@ RELATIVE_SPANS = [
     ("next three minutes", "2013-02-12T04:31-02:00/2013-02-12T04:34-02:00"),
     ("next 3 hours", "2013-02-12T05:00-02:00/2013-02-12T08:00-02:00"),
     ("in the past 24 hours", "2013-02-11T04:00-02:00/2013-02-12T04:00-02:00"),
+    ("Users will get the patch over the next 24 hours", "2013-02-12T05:00-02:00/2013-02-13T05:00-02:00"),
 ]
 
 
@@ -291,6 +307,13 @@ SINGLE_FORMS = [
 def test_single_clock_forms(text: str, span: str, iso: str) -> None:
     """Spoken and shorthand clocks: "3ish pm", "at 3 15", minute and second marks, a bare hour before "tomorrow"."""
     assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(span, iso)]
+
+
+@pytest.mark.parametrize("text", ["He spent the next two hours in his apartment.",
+                                  "to fill the last twenty minutes of his broadcast"])
+def test_last_and_next_counted_from_the_story_are_not_relative_times(text: str) -> None:
+    """ "the next two hours" of a past narrative and "the last minutes of" something are not from publication."""
+    assert _times(text, DUCKLING_NOW) == []
 
 
 @pytest.mark.parametrize("text", ["a 2-1 win", "a 9-11 vote", "the 15 minutes of fame", "from 3 to 4 points",

@@ -7,7 +7,13 @@ A weekday is resolved against the publication date and the tense of its clause
 a bare "Thursday" with no verb looks forward, as Duckling does). Ranges
 ("Jan 10-12", "from Monday to Wednesday", "between March 3 and 5") are one
 date whose ``end`` is the last day. Weeks, months, quarters and years keep
-their grain (``2021-W52``, ``2021-12``, ``2013-Q1``, ``2014``).
+their grain (``2021-W52``, ``2021-12``, ``2013-Q1``, ``2014``), seasons too
+(``2013-SU``). Weekends, parts of a unit ("end of the month", "EOY"),
+deadlines ("by the end of next month", "within 2 weeks") are day ranges;
+"since 2014" / "before 2014" are open (``2014/..``, ``../2013``). Holidays
+(fixed-date and computed: Easter, Thanksgiving, Memorial Day ...) are days.
+A second pass builds dates on the ones found: "three days after Easter",
+"the closest Monday to Oct 5th", "the week of October 6th", "since 2014".
 
 >>> from factcheck.documents import Document
 >>> from factcheck import extract
@@ -71,7 +77,9 @@ _REPORTING = frozenset(
 )
 # a date that opens a sentence whose subject then reports: "Yesterday, the police explained that officers shot ..."
 # (not the parenthetical "On Monday, police said, a man was shot", where the date is the event's)
-_FRONTED_REPORT = re.compile(r",?\s+(?:[\w'’.-]+\s+){1,3}?(?P<verb>" + "|".join(sorted(_REPORTING)) + r")\b(?!\s*,)")
+# Only verbs of speech: "Today, HP announced an acquisition" is the announcement, often the event itself.
+_SPEECH = ("said", "says", "told", "explained", "added", "noted", "stated", "wrote", "tweeted")
+_FRONTED_REPORT = re.compile(r",?\s+(?:[\w'’.-]+\s+){1,3}?(?P<verb>" + "|".join(_SPEECH) + r")\b(?!\s*,)")
 _DAY = dt.timedelta(days=1)
 
 _I = re.IGNORECASE
@@ -116,7 +124,7 @@ def _wd(text: str) -> int:
     return next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(text[:3]))
 
 
-_RECENT_DAYS = 90  # with no tense, a month-day up to this many days back is the recent one, else the next one
+_RECENT_DAYS = 60  # with no tense, a month-day up to this many days back is the recent one, else the next one
 
 
 def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) -> int:
@@ -127,7 +135,7 @@ def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) ->
     ``_RECENT_DAYS`` ("Feb 10" two days after Feb 10 is the recent one).
 
     >>> ref = dt.date(2013, 2, 12)
-    >>> [_choose_year(m, d, ref, None) for m, d in [(2, 10), (11, 20), (10, 3), (8, 27)]]
+    >>> [_choose_year(m, d, ref, None) for m, d in [(2, 10), (12, 20), (11, 20), (8, 27)]]
     [2013, 2012, 2013, 2013]
     >>> _choose_year(10, 3, ref, "past")
     2012
@@ -271,9 +279,15 @@ Handler = Callable[[re.Match[str], dt.date | None, Tense], DateValue | None]
 _RULES: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
-def _rule(name: str, pattern: str, flags: int = _I) -> Callable[[Handler], Handler]:
+# rule -> keywords, one of which the (lower-cased) text must hold for the rule to run: a cheap test before a costly scan
+_GATES: dict[str, tuple[str, ...]] = {}
+
+
+def _rule(name: str, pattern: str, flags: int = _I, gate: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
     def deco(func: Handler) -> Handler:
         _RULES.append((name, _c(pattern, flags), func))
+        if gate:
+            _GATES[name] = gate
         return func
     return deco
 
@@ -328,6 +342,19 @@ def _numeric(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | 
 @_rule("numeric-month-day", r"(?<![\w/.,-])(?P<mo>0?[1-9]|1[0-2])\s?/\s?(?P<d>0?[1-9]|[12]\d|3[01])"
                             r"(?![\w/.]|,\d|\s*(?:h\b|hours?|hrs?|days?|min|mins|minutes?|of\b|an?\b))")
 def _numeric_md(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    return _month_day(int(m["mo"]), int(m["d"]), None, ref, when)
+
+
+# day first where it cannot be a month (13-31): "31/10/1974", "31.10.74", "15/2" (British and most of the world)
+@_rule("numeric-dmy", r"(?<![\w/.,-])(?P<d>1[3-9]|2\d|3[01])(?P<sep>[/.-])(?P<mo>0?[1-9]|1[0-2])(?P=sep)"
+                      r"(?P<y>\d{4}|\d\d)(?![\w/.-]|,\d)")
+def _numeric_dmy(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
+    return _month_day(int(m["mo"]), int(m["d"]), m["y"], ref, when)
+
+
+@_rule("numeric-day-month", r"(?<![\w/.,-])(?P<d>1[3-9]|2\d|3[01])\s?/\s?(?P<mo>0?[1-9]|1[0-2])"
+                            r"(?![\w/.]|,\d|\s*(?:h\b|hours?|hrs?|days?|min|mins|minutes?|of\b|an?\b))")
+def _numeric_dm(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     return _month_day(int(m["mo"]), int(m["d"]), None, ref, when)
 
 
@@ -659,7 +686,7 @@ def _in_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | Non
     return _offset(ref, m["n"], m["unit"], 1)
 
 
-@_rule("within-n", rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
+@_rule("within-n", gate=("within",), pattern=rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
 def _within_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None or when() == "past" or m["n"].lower() in _VAGUE:
         return None
@@ -741,7 +768,7 @@ def _season(name: str, year: int, source: str | None = "published") -> DateValue
 _SEASON_NAMES = r"(?P<season>spring|summer|fall|autumn|winter)"
 
 
-@_rule("season", r"\b(?P<rel>this past|this|current|the current|next|the next|the coming|coming|upcoming|last|"
+@_rule("season", gate=("spring", "summer", "fall", "autumn", "winter"), pattern=r"\b(?P<rel>this past|this|current|the current|next|the next|the coming|coming|upcoming|last|"
                  rf"the last|past|the past|previous|the previous)\s+{_SEASON_NAMES}\b")
 def _season_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
@@ -757,7 +784,7 @@ def _season_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValu
     return next(v for v, (_, last) in zip(seasons, bounds, strict=True) if last is not None and last >= ref)
 
 
-@_rule("season-year", rf"\b{_SEASON_NAMES}(?:\s+of)?\s+(?P<y>{_YEAR})\b")
+@_rule("season-year", gate=("spring", "summer", "fall", "autumn", "winter"), pattern=rf"\b{_SEASON_NAMES}(?:\s+of)?\s+(?P<y>{_YEAR})\b")
 def _season_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     return _season(m["season"].lower(), int(m["y"]), "text")
 
@@ -765,7 +792,7 @@ def _season_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValu
 _WEEKEND = r"(?:week[\s-]?ends?|wkends?)"
 
 
-@_rule("weekend", rf"\b(?P<rel>this past|this|the|last|past|the past|previous|the previous|next|the next|coming|"
+@_rule("weekend", gate=("weekend", "week-end", "week end", "wkend"), pattern=rf"\b(?P<rel>this past|this|the|last|past|the past|previous|the previous|next|the next|coming|"
                   rf"the coming|upcoming|this coming)\s+{_WEEKEND}\b")
 def _weekend_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     rel = m["rel"].lower()
@@ -808,7 +835,7 @@ def _part_value(first: dt.date, last: dt.date, unit: str, part: str, by: bool, r
     return _days(lo, hi, source=source, approx=True)
 
 
-@_rule("part-of-unit", r"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?:the\s+)?"
+@_rule("part-of-unit", gate=("beginning", "start", "end"), pattern=r"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?:the\s+)?"
                        r"(?:(?P<rel>this|current|next|last|past|previous|following|coming|around next)\s+)?"
                        r"(?P<unit>week|month|year)\b")
 def _part_of_unit(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
@@ -820,16 +847,23 @@ def _part_of_unit(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVal
     return _part_value(first, last, unit, part, m["by"] is not None, ref, when, "published")
 
 
-@_rule("part-of-unit-abbr", r"\b(?:(?P<by>[Bb]y)\s+)?(?:the\s+)?(?P<abbr>[BE]O[WMY])\b", re.NOFLAG)
+_LOWER = re.compile(r"[a-z]")
+
+
+@_rule("part-of-unit-abbr", gate=("bow", "bom", "boy", "eow", "eom", "eoy"), pattern=r"\b(?:(?P<by>[Bb]y)\s+)?(?:the\s+)?(?P<abbr>[BE]O[WMY])\b", flags=re.NOFLAG)
 def _part_of_abbr(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
+    line_start, line_end = m.string.rfind("\n", 0, m.start()) + 1, m.string.find("\n", m.end())
+    line = m.string[line_start:line_end if line_end >= 0 else len(m.string)]
+    if len(line) > len(m.group(0)) and not _LOWER.search(line):
+        return None  # "BOY, 12, DIES IN CRASH": an all-capitals headline, not "beginning of year"
     unit, part = _ABBR[m["abbr"][2]], _ABBR[m["abbr"][0]]
     first, last = _unit_span(ref, unit, 0)
     return _part_value(first, last, unit, part, m["by"] is not None, ref, when, "published")
 
 
-@_rule("part-of-year", rf"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?P<y>{_YEAR})\b")
+@_rule("part-of-year", gate=("beginning", "start", "end"), pattern=rf"\b(?:(?P<by>by)\s+)?(?:the\s+)?(?P<part>beginning|start|end)\s+of\s+(?P<y>{_YEAR})\b")
 def _part_of_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     year = int(m["y"])
     part = "beginning" if m["part"].lower() in ("beginning", "start") else "end"
@@ -837,7 +871,7 @@ def _part_of_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVal
                        "text")
 
 
-@_rule("rest-of", r"\b(?:(?:the\s+)?rest\s+of\s+the|all)\s+(?P<unit>week|month|year)\b")
+@_rule("rest-of", gate=("rest", "all "), pattern=r"\b(?:(?:the\s+)?rest\s+of\s+the|all)\s+(?P<unit>week|month|year)\b")
 def _rest_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -848,7 +882,7 @@ def _rest_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | 
     return _days(ref, last)
 
 
-@_rule("ides", rf"\b(?:the\s+)?ides\s+of\s+(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?")
+@_rule("ides", gate=("ides",), pattern=rf"\b(?:the\s+)?ides\s+of\s+(?P<mon>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?")
 def _ides(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     month = _month(m["mon"])
     return _month_day(month, 15 if month in (3, 5, 7, 10) else 13, m["y"], ref, when)
@@ -880,21 +914,32 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 _Y = Callable[[int], dt.date]
-# fixed-date and computed holidays (US dates where countries differ, as Duckling's EN)
+# fixed-date and computed holidays (US dates where countries differ, as Duckling's EN); a name that begins another
+# ("easter" / "easter monday") comes after it, as the first alternative that matches wins
 _HOLIDAYS: list[tuple[str, _Y]] = [
     (r"christmas\s+eve", lambda y: dt.date(y, 12, 24)),
     (r"(?:christmas|xmas)(?:\s+day)?", lambda y: dt.date(y, 12, 25)),
     (r"boxing\s+day", lambda y: dt.date(y, 12, 26)),
     (r"new\s+year['’]?s\s+eve", lambda y: dt.date(y, 12, 31)),
     (r"new\s+year['’]?s(?:\s+day)?", lambda y: dt.date(y, 1, 1)),
-    (r"(?:st\.?|saint)\s+valentine['’]?s\s+day|valentine['’]?s\s+day", lambda y: dt.date(y, 2, 14)),
-    (r"(?:st\.?|saint)\s+patrick['’]?s\s+day|st\.?\s+paddy['’]?s\s+day", lambda y: dt.date(y, 3, 17)),
+    (r"(?:st\.?|saint)\s+valentine['’]?s\s+day|valentine(?:['’]?s)?\s+day", lambda y: dt.date(y, 2, 14)),
+    (r"(?:st\.?|saint)\s+(?:patrick|paddy)['’]?s\s+day", lambda y: dt.date(y, 3, 17)),
+    (r"groundhog\s+day", lambda y: dt.date(y, 2, 2)),
+    (r"earth\s+day", lambda y: dt.date(y, 4, 22)),
+    (r"anzac\s+day", lambda y: dt.date(y, 4, 25)),
+    (r"canada\s+day", lambda y: dt.date(y, 7, 1)),
     (r"halloween", lambda y: dt.date(y, 10, 31)),
     (r"(?:the\s+)?fourth\s+of\s+july", lambda y: dt.date(y, 7, 4)),
     (r"(?:veterans|armistice|remembrance)\s+day", lambda y: dt.date(y, 11, 11)),
-    (r"easter(?:\s+sunday)?", _easter),
     (r"good\s+friday", lambda y: _easter(y) - dt.timedelta(days=2)),
-    (r"easter\s+monday", lambda y: _easter(y) + _DAY),
+    (r"easter\s+mon(?:day)?", lambda y: _easter(y) + _DAY),
+    (r"maundy\s+thursday|holy\s+thursday", lambda y: _easter(y) - dt.timedelta(days=3)),
+    (r"holy\s+saturday", lambda y: _easter(y) - _DAY),
+    (r"shrove\s+tuesday|mardi\s+gras|pancake\s+day", lambda y: _easter(y) - dt.timedelta(days=47)),
+    (r"ascension\s+day", lambda y: _easter(y) + dt.timedelta(days=39)),
+    (r"whit\s+monday", lambda y: _easter(y) + dt.timedelta(days=50)),
+    (r"trinity\s+sunday", lambda y: _easter(y) + dt.timedelta(days=56)),
+    (r"easter(?:\s+sunday)?", _easter),
     (r"palm\s+sunday", lambda y: _easter(y) - dt.timedelta(days=7)),
     (r"ash\s+wednesday", lambda y: _easter(y) - dt.timedelta(days=46)),
     (r"pentecost|whit\s+sunday", lambda y: _easter(y) + dt.timedelta(days=49)),
@@ -912,6 +957,16 @@ _HOLIDAYS: list[tuple[str, _Y]] = [
 _HOLIDAY_NAMES = [re.compile(rf"(?:{name})$", re.I) for name, _ in _HOLIDAYS]
 
 
+# a word of every holiday name, for the rule's keyword test
+_HOLIDAY_WORDS = (
+    "christmas", "xmas", "new year", "valentine", "patrick", "paddy", "groundhog", "earth day", "anzac", "canada day",
+    "halloween", "of july", "veterans day", "armistice day", "remembrance day", "boxing day", "easter", "good friday",
+    "maundy", "holy thursday", "holy saturday", "shrove", "mardi", "pancake day", "ascension day", "pentecost",
+    "whit sunday", "whit monday", "trinity sunday", "palm sunday", "ash wednesday", "thanksgiving", "black friday",
+    "cyber monday", "memorial day", "labor day", "luther king", "mlk", "s day", "s' day", "s’ day", "birthday",
+    "president day", "columbus day")
+
+
 def _holiday_day(name: str) -> _Y | None:
     return next((func for pattern, (_, func) in zip(_HOLIDAY_NAMES, _HOLIDAYS, strict=True) if pattern.match(name)), None)
 
@@ -922,8 +977,9 @@ def _nearest(day_in: _Y, ref: dt.date, when: str | None) -> dt.date:
     return min(days, key=lambda d: _year_cost((d - ref).days, when))
 
 
-@_rule("holiday", r"\b(?:(?P<rel>this|next|last|the\s+last|the\s+next|coming|upcoming|past|previous)\s+)?"
-                  r"(?P<name>" + "|".join(name for name, _ in _HOLIDAYS) + r")\b(?!\s+island)(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?")
+@_rule("holiday", r"\b(?:(?P<rel>(?:the\s+)?(?:last|next)|this|coming|upcoming|past|previous)\s+)?"
+                  r"(?P<name>" + "|".join(name for name, _ in _HOLIDAYS) + r")\b(?!\s+island)(?:,?\s+(?P<y>(?:1[89]|20)\d\d)\b)?",
+       gate=_HOLIDAY_WORDS)
 def _holiday(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     name = " ".join(m["name"].lower().split())
     func = _holiday_day(name)
@@ -1000,6 +1056,7 @@ _PREFIXES = [
                              r"(?P<dir>after|before)\s+$")),
     ("closest", _c(rf"(?<![\w-])(?:the\s+)?(?:(?P<nth>{_ORD_OR_NUM})\s+)?(?:closest|nearest)\s+(?P<wd>{_WD})\s+to\s+$")),
     ("week-of", _c(r"(?<![\w-])(?:the\s+)?week\s+of\s+$")),
+    ("day-after", _c(r"(?<![\w-])the\s+day\s+(?P<dir>after|before)\s+$")),
     ("open", _c(r"(?<![\w-])(?:(?:any\s*time|some\s*times?|sometime|shortly|just|long|well)\s+)?"
                 r"(?P<op>since|after|before|through|thru|until|till)\s+$")),
 ]
@@ -1063,6 +1120,8 @@ def _compose_prefix(kind: str, m: re.Match[str], anchor: DateValue, days: tuple[
                 ordered.append(earlier)
                 earlier -= dt.timedelta(weeks=1)
         return _day(ordered[n - 1])
+    if kind == "day-after":
+        return _day(last + _DAY) if m["dir"].lower() == "after" else _day(first - _DAY)
     if kind == "week-of":
         if not single:
             return None
@@ -1089,7 +1148,7 @@ def _compose(text: str, chosen: list[DateMatch], ref: dt.date | None) -> Iterato
             continue
         window_start = max(0, match.start - 60)
         window = text[window_start:match.start]
-        if _PREFIX_GATE.search(window) or re.search(r"\s$", window):
+        if _PREFIX_GATE.search(window):  # every prefix ends with one of these words
             for kind, pattern in _PREFIXES:
                 m = pattern.search(window)
                 if m is None:
@@ -1141,7 +1200,11 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
     """
     end = len(text) if end is None else end
     found: list[DateMatch] = []
+    lowered = text[start:end].lower()
     for rule, pattern, handler in _RULES:
+        gate = _GATES.get(rule)
+        if gate and not any(word in lowered for word in gate):
+            continue
         for m in pattern.finditer(text, start, end):
             cache: list[str | None] = []
 

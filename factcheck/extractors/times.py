@@ -7,10 +7,16 @@ and open intervals ("after midnight in Moscow"). Also the spoken forms
 ("a quarter past 3pm", "half past three", "nine fifty nine a m", "15h30",
 "3 in the afternoon"), a clock joined to its day ("tomorrow at 5pm", "at 7:30
 PM on Fri, Sep 20", "Thursday 8:00 GMT": one time fact whose ``date`` is that
-day), clock ranges ("9:30 - 11:00", "between 3 and 4 pm", "3-4pm") and times
-relative to the publication instant ("in 15 minutes", when the publication
-time is known). The role (start, end) comes from the verb next to the time
-("began at", "ended at", "hung up").
+day), clock ranges with their day ("9:30 - 11:00", "between 3 and 4 pm",
+"Thursday from 9:30 to 11:00", "later than 9:30 but before 11:00", "8am until
+6", "4pm for 30 mins"), open intervals ("before 11 am", "through 2pm", "since
+2pm"; "by 2pm" runs from the publication instant when it is known), parts of a
+day as hour intervals on their day ("tonight", "last night", "monday morning",
+"in the afternoon", "after lunch": Duckling's bounds, the end a bound) and
+times relative to the publication instant, when the publication time is
+known ("in 15 minutes", "now", "at the moment", "last 2 minutes", "next 3
+hours": role ``relative``). The role (start, end) comes from the verb next to
+the time ("began at", "ended at", "hung up").
 
 A clock without a day is on the publication day; when the publication time is
 known and the clause is not in the past tense, a clock earlier than the
@@ -785,13 +791,18 @@ def _now_words(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
 # "last 2 minutes", "next three hours": whole units before or after the publication instant
 _LAST_NEXT = re.compile(
     r"(?<![\w-])(?P<dir>last|past|next|coming)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twelve|fifteen|twenty|thirty|forty-eight|few|a\s+few|couple(?:\s+of)?)\s+(?P<unit>seconds?|minutes?|hours?)\b",
+    r"twelve|fifteen|twenty|thirty|forty-eight|few|a\s+few|couple(?:\s+of)?)\s+(?P<unit>seconds?|minutes?|hours?)\b"
+    r"(?!\s+of\b)",  # "the last twenty minutes of his broadcast": counted from something else
     re.I)
 _FEW = {"few": 3, "a few": 3, "couple": 2, "couple of": 2, "forty-eight": 48}
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _relative_spans(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
-    """ "last 2 minutes", "next 3 hours": the whole units before the current one or after it (Duckling's reading)."""
+    """ "last 2 minutes", "next 3 hours": the whole units before the current one or after it (Duckling's reading).
+
+    "next" in a past clause ("he spent the next two hours inside") counts from the story, not from publication.
+    """
     if now is None:
         return
     offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
@@ -808,6 +819,11 @@ def _relative_spans(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
         elif unit == "m":
             current = current.replace(second=0)
         future = m["dir"].lower() in ("next", "coming")
+        if future:
+            c_start, c_end = ctx.clause_span(m.start(), m.end())
+            when = tense(ctx.text[c_start:m.start()] + " " + ctx.text[m.end():c_end])  # "next" itself is no verb
+            if when == "past" or (when is None and _THE_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())):
+                continue  # "spent the next two hours": the hours after the story's moment
         first = current + size if future else current - n * size
         last = first + n * size
         if last - first > dt.timedelta(days=1):
@@ -869,8 +885,8 @@ def _day_parts(ctx: Context, dates: list[DateMatch]) -> Iterator[_Found]:
                 continue
             own_day = ref
         elif lead in ("this", "today"):
-            if base not in ("morning", "afternoon", "evening"):
-                continue
+            if base not in ("morning", "afternoon", "evening") or word == "night":
+                continue  # "this night is for Alexi": not a time
             own_day = ref
         elif lead == "last":
             if base != "evening":
@@ -887,9 +903,6 @@ def _day_parts(ctx: Context, dates: list[DateMatch]) -> Iterator[_Found]:
             if base not in ("morning", "afternoon", "evening", "lunch"):
                 continue
             needs_day = True
-        hours = _PART_HOURS.get((base, quality)) or _PART_HOURS.get((base, None))
-        if hours is None:
-            continue
         start = m.start("q0") if m["q0"] else m.start("lead") if m["lead"] else m.start("q") if m["q"] else m.start("word")
         end = m.end()
         day_value: DateValue | None = None
@@ -913,17 +926,57 @@ def _day_parts(ctx: Context, dates: list[DateMatch]) -> Iterator[_Found]:
             days = d.value.days()
             if days is None or days[0] != days[1] or d.value.end is not None:
                 continue  # a part of a week or a month: not a time
+            date_words = text[d.start:d.end].lower()
+            if quality is None and date_words.startswith(("early", "late")):
+                quality = date_words[:5].strip()  # "early Tuesday morning"
             day_value = d.value if own_day is None or lead in ("", "after") or days[0] == own_day \
                 else DateValue.from_date(own_day, year_source="published")
         elif needs_day:
             continue
         elif own_day is not None or ref is not None:
             day_value = DateValue.from_date(own_day or ref, year_source="published")  # type: ignore[arg-type]
+        hours = _PART_HOURS.get((base, quality)) or _PART_HOURS.get((base, None))
+        if hours is None:
+            continue
         first, last = hours
         value = TimeValue(minute=first * 60, until=last * 60 % 1440, until_exclusive=True, is_interval=True,
                           grain="hour", date=day_value, approx=bool(m["ish"]))
         written_day = joined is not None or own_day is not None  # "+date": the text gives the day
         yield _Found(start, end, value, "day-part" + ("+date" if written_day else ""), 0.8)
+
+
+_CLOCK_PART_GAP = re.compile(r"\s*,?\s*(?:(?:at|@|on)\s*)?", re.I)
+
+
+def _clocks_in_parts(text: str, items: list[_Found]) -> list[_Found]:
+    """A clock beside a day part that gives its day, "7 p.m. last night", "last night at 11": one time on that day.
+
+    The clock takes the part's day, and its reading inside the part ("11" last night is 23:00).
+    """
+    out: list[_Found] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and _CLOCK_PART_GAP.fullmatch(text, prev.end, item.start):
+            pair = (prev, item) if prev.rule.startswith("day-part+date") else (item, prev)
+            part, clock = pair
+            if part.rule.startswith("day-part+date") and clock.rule.startswith("clock") \
+                    and "+date" not in clock.rule and not clock.value.is_interval:
+                out[-1] = _clock_on_part(clock, part)
+                continue
+        out.append(item)
+    return out
+
+
+def _clock_on_part(clock: _Found, part: _Found) -> _Found:
+    """``clock`` on ``part``'s day, read inside the part when its other half-day reading falls there."""
+    first = part.value.minute
+    last = part.value.until if part.value.until else 1440
+    minute = clock.value.minute
+    if not first <= minute < last:
+        other = (minute + 720) % 1440
+        minute = other if first <= other < last else minute
+    value = attrs.evolve(clock.value, minute=minute, date=part.value.date)
+    return _Found(min(clock.start, part.start), max(clock.end, part.end), value, clock.rule + "+date", clock.confidence)
 
 
 def _longest_first(groups: list[list[_Found]]) -> list[_Found]:
@@ -973,6 +1026,7 @@ def extract_times(ctx: Context) -> Iterator[Candidate]:
         k += 1
     relatives = [*_relatives(ctx, now), *_now_words(ctx, now), *_relative_spans(ctx, now)]
     chosen = _longest_first([relatives, list(_loose_ranges(ctx, now, dates)), merged, list(_day_parts(ctx, dates))])
+    chosen = _clocks_in_parts(text, chosen)
     for item in chosen:
         if ctx.ignored(item.start, item.end):
             continue
