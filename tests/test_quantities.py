@@ -184,7 +184,7 @@ def test_slash_fractions_where_they_cannot_be_a_day(text: str, span: str, role: 
 @pytest.mark.parametrize(
     "text",
     ["On 9/11 they attacked.", "It happened on 3/15 at noon.", "The shop is open 24/7.", "He was born 3/15/1990.",
-     "the 3/15 deadline"],
+     "the 3/15 deadline", "2/2013", "in 12/1999 of all months"],
 )
 def test_slash_dates_in_running_text_are_not_fractions(text: str) -> None:
     """In running text a slash form without "of" or a unit is a date (or a score), never a fraction."""

@@ -103,6 +103,7 @@ _CLOSE = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PARTITIVE = re.compile(r"\s+of\b")
 # a slash fraction with nothing glued on either side: "1/5", not "24/7/365", "1/2h" or "3/15/2021"
 _SLASH = re.compile(r"(?<![\w/.,-])\d{1,9}/\d{1,9}(?![\w/]|[.,-]\d)")
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:1[89]|20)\d\d")
 # numerals that judge how small an amount is rather than state it ("few people think so"): never a compared count
 _EVALUATIVE = frozenset({"few"})
 
@@ -226,6 +227,8 @@ def extract_fractions(ctx: Context) -> Iterator[Candidate]:
     for m in _SLASH.finditer(text):
         if m.group() != lone and not _PARTITIVE.match(text, m.end()) and not UNIT.match(text, m.end()):
             continue
+        if _MONTH_YEAR.fullmatch(m.group()):
+            continue  # "2/2013": a month and its year, never two thousandths
         for number in find_numbers(text, m.start(), m.end()):
             if number.start == m.start() and number.end == m.end() and number.value is not None \
                     and 0 <= number.value < 1:
