@@ -170,14 +170,14 @@ def opposed(finding: Any, spans: Sequence[tuple[str, tuple[int, int]]]) -> bool:
     claims of an attribute, so two agreeing gold values can both be quoted in
     a conflict that is really between one of them and a third claim. A gold
     value stands on side *k* of the summary when a claim matching it has its
-    text in that side.
+    text in that side (letter case aside: "seven bullets" names "Seven bullets").
     """
     sides = finding.summary.split(" vs ")
     where: dict[int, set[int]] = defaultdict(set)
     for i, (doc_id, span) in enumerate(spans):
         for c in finding.claims:
             if c.doc_id == doc_id and overlaps((c.start, c.end), span):
-                where[i] |= {k for k, side in enumerate(sides) if c.text in side}
+                where[i] |= {k for k, side in enumerate(sides) if c.text.lower() in side.lower()}
     placed = [s for s in where.values() if s]
     return any(a != b or len(a) > 1 for n, a in enumerate(placed) for b in placed[n + 1:])
 

@@ -44,7 +44,8 @@ from factcheck.extractors.events import PARTY_TYPES
 from factcheck.facts import EventMention, Fact
 from factcheck.values import DateValue, Quantity, TimeValue
 
-__all__ = ["DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events"]
+__all__ = ["INCIDENT_TYPES", "DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events",
+           "reported_day", "time_date"]
 
 COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
                              "deployment", "withdrawal", "election", "fall"})
@@ -91,6 +92,8 @@ class DocEvent:
     context_ids: tuple[str, ...] = ()  # facts about the event that no event word holds: grouping, not conflicts
     places: frozenset[str] = frozenset()  # places named with it (venues and in passing), countries excepted
     mention_ends: tuple[int, ...] = ()  # where its event words end in the text (how near a venue stands)
+    figures: frozenset[tuple[str, float]] = frozenset()  # exact counts it gives ("26 pirates"): corroboration
+    clocks: frozenset[int] = frozenset()  # odd clock minutes it gives ("2:09 a.m."), on the wall clock
 
     @property
     def parties(self) -> frozenset[str]:
@@ -178,6 +181,8 @@ def _attach(facts: Sequence[Fact], text: str) -> tuple[dict[str, list[Fact]], di
         if fact.kind == "place":
             pool = [m for m in pool if m.value.type != "call" and m.end <= fact.start]
         in_clause = [m for m in pool if fact.clause[0] <= m.start < fact.clause[1]]
+        if fact.kind in ("date", "time") and _ANCHOR_CLAUSE.match(fact.text):
+            continue  # "since September" as one fact: the bound of a period, no time of any event
         if not in_clause and fact.kind in ("date", "time") and _ANCHOR_CLAUSE.match(text, fact.clause[0]):
             pass  # "the fifth operation since September": the date anchors a period, not the event
         elif not in_clause and fact.kind != "place":
@@ -229,8 +234,59 @@ def _distance(mention: Fact, fact: Fact) -> int:
     return 0
 
 
-def _explicit_date(facts: Iterable[Fact]) -> DateValue | None:
-    dates = [f.value for f in facts if f.kind == "date"]
+# a clock time whose text names its day ("8:30pm Thursday night", "11:30 p.m. on March 9", "9/10 @ 1:19PM"),
+# not one dated only by the publication day
+_DAY_IN_TIME = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|last\s+night|"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                          r"\d{1,2}/\d{1,2})", re.I)
+
+
+def time_date(fact: Fact) -> DateValue | None:
+    """The day a clock-time fact's own text gives ("just after 8:30pm Thursday night"), else ``None``.
+
+    A time's value carries a date in any case (the publication day when the
+    text names none); only a day the text names dates the event.
+    """
+    if fact.kind != "time" or not _DAY_IN_TIME.search(fact.text):
+        return None
+    value: TimeValue = fact.value
+    return value.date
+
+
+# incidents news reports only once they have happened (a quake, a shooting, a death): never a scheduled occasion
+INCIDENT_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "death", "fall", "arrest"})
+# a date written with a month name, a day number or a year says which week it is in; a bare weekday (beside a
+# clock time: "8:30pm Thursday night") does not
+_WEEK_GIVEN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d/\d|\b\d{4}\b|"
+                         r"\d(?:st|nd|rd|th)\b", re.I)
+
+
+def reported_day(fact: Fact, value: DateValue, published: dt.datetime | None) -> DateValue:
+    """The day a bare weekday of an incident report names: the latest such weekday up to publication.
+
+    News reports an incident after it happened, so "struck Northern California
+    on Thursday morning" in Thursday's paper is that Thursday, whatever the
+    clause's tense says (irregular verbs such as "struck" or "shot" carry no
+    tense mark the extractors read, and an untensed weekday is read forward).
+    A date that gives its week (a month name, a day number, a year) is taken
+    as written.
+    """
+    if published is None or value.weekday is None or value.grain != "day" or _WEEK_GIVEN.search(fact.text):
+        return value
+    days = value.days()
+    ref = published.date()
+    if days is None or days[0] != days[1] or days[0] <= ref:
+        return value
+    weeks = -(-(days[0] - ref).days // 7)
+    return DateValue.from_date(days[0] - dt.timedelta(days=7 * weeks), year_source=value.year_source)
+
+
+def _explicit_date(facts: Iterable[Fact], published: dt.datetime | None = None,
+                   incident: bool = False) -> DateValue | None:
+    facts = list(facts)
+    dated = [(f, f.value) for f in facts if f.kind == "date"]
+    dated += [(f, d) for f in facts if (d := time_date(f)) is not None]
+    dates = [reported_day(f, d, published) if incident else d for f, d in dated]
     if not dates:
         return None
     resolved = [d for d in dates if d.resolved]
@@ -360,6 +416,11 @@ class _Group:
             self.date = date
         self.distinct = self.distinct or value.distinct
 
+    def news_present(self) -> bool:
+        """Whether the group is dated by a word of the article's own present ("yesterday", "this morning")."""
+        return any(f.kind == "date" and f.value == self.date and _NEWS_PRESENT.fullmatch(f.text.strip())
+                   for f in self.facts)
+
     def takes(self, kind: str) -> bool:
         """Whether a mention of this type can tell of this group: same family, a death in its cause, or the
         cause of a group that so far only tells of a death ("died" … "after falling")."""
@@ -382,12 +443,37 @@ class _Group:
         return True
 
     def evidence(self, mention: Fact, own: Sequence[Fact]) -> float:
-        venues = {f.value.id for f in own if f.kind == "place"}
-        mine = {f.value.id for f in self.facts if f.kind == "place"}
+        venues = {f.value.id for f in own if _geographic(f)}
+        mine = {f.value.id for f in self.facts if _geographic(f)}
         shared = len(mention.value.participants & self.participants)
         if self.type not in PARTY_TYPES:  # a named person is specific: the same victim, the same climber
             shared += sum(p.startswith("person:") for p in mention.value.participants & self.participants)
         return 2.0 * len(venues & mine) - 2.0 * bool(venues and mine and not venues & mine) + shared
+
+
+# how many days before publication an event is still the article's present (a bare weekday names one of them)
+NEWS_WEEK_DAYS = 6
+# days a news report tells of as its present even when its publication date is unknown
+_NEWS_PRESENT = re.compile(r"(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))", re.I)
+
+
+# a time frame the text set earlier ("Later that year, he shot his father"): another occasion, in the past
+_ANAPHORIC_TIME = re.compile(
+    r"\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?:year|month|summer|winter|spring|autumn)\b|"
+    r"\bthe\s+(?:following|next|previous|prior)\s+(?:year|month)\b|\bthe\s+year\s+(?:before|after)\b", re.I)
+
+
+def _anaphoric_date(mention: Fact, text: str) -> DateValue | None:
+    """A past date for a mention set in a time frame the text named before ("later that year"), else ``None``.
+
+    The frame is looked for in the mention's clause and in its sentence's
+    opening ("The year before, …"). The text dates such an occasion by a
+    year or month it named earlier, not by the article's present: it is
+    another occasion than the news, and no undated mention joins it.
+    """
+    if _ANAPHORIC_TIME.search(text, min(mention.sentence_start, mention.clause[0]), mention.clause[1]):
+        return DateValue(relative="past", grain="day")
+    return None
 
 
 def _rank(group: _Group, mention: Fact, own: Sequence[Fact], text_length: int) -> tuple[float, int]:
@@ -409,14 +495,15 @@ def _undated_fits(group: _Group, mention: Fact, own: Sequence[Fact], doc: Docume
         return True
     if group.evidence(mention, own) >= 2:
         return True
-    if date.relative == "past":
+    present = group.news_present()
+    if date.relative == "past" and not present:
         return False
     days = date.days()
     if doc.published is None or days is None:
-        return date.relative != "past"
+        return date.relative != "past" or present
     ref = doc.published.date()
-    if days[0] - dt.timedelta(days=2) <= ref <= days[1] + dt.timedelta(days=2):
-        return True
+    if days[0] - dt.timedelta(days=2) <= ref <= days[1] + dt.timedelta(days=NEWS_WEEK_DAYS):
+        return True  # news tells of this week's events as its present ("Saturday", in Wednesday's paper)
     return mention.value.tense == "future" and days[0] > ref
 
 
@@ -432,7 +519,8 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     attached, context, loose = _attach(facts, doc.text)
     mentions = [f for f in facts if f.kind == "event"]
     own = {m.id: attached.get(m.id, []) for m in mentions}
-    dates = {m.id: _explicit_date(own[m.id]) for m in mentions}
+    dates = {m.id: _explicit_date(own[m.id], doc.published, m.value.type in INCIDENT_TYPES)
+             or _anaphoric_date(m, doc.text) for m in mentions}
     groups: list[_Group] = []
     placed: dict[str, _Group] = {}
     for mention in mentions:  # one clause, one event
@@ -478,18 +566,20 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
             continue
         fact_ids = tuple(f.id for f in sorted(group.facts, key=lambda f: f.start))
         places = {f.value.id or f.value.name for f in (*group.facts, *group.context)
-                  if f.kind == "place" and f.rule != "place:demonym" and f.value.kind != "country"}
+                  if _geographic(f) and f.rule != "place:demonym" and f.value.kind != "country"}
         out.append(DocEvent(
             id=f"{doc.id}/e{n}", doc_id=doc.id, type=group.type,
             mention_ids=tuple(m.id for m in sorted(group.mentions, key=lambda m: m.start)),
             fact_ids=fact_ids, participants=frozenset(group.participants), date=group.date,
             weak_date=_weak_date(doc, group.tense),
-            venues=tuple(sorted({f.value.id or f.value.name for f in group.facts if f.kind == "place"})),
+            venues=tuple(sorted({f.value.id or f.value.name for f in group.facts if _geographic(f)})),
             distinct=group.distinct,
             kind=specific_type([m.value.type for m in group.mentions]) if group.type in FAMILIES else group.type,
             context_ids=tuple(f.id for f in sorted(set(group.context), key=lambda f: f.start) if f.id not in fact_ids),
             places=frozenset(places),
             mention_ends=tuple(sorted(m.end for m in group.mentions)),
+            figures=_figures((*group.facts, *group.context)),
+            clocks=_clocks(group.facts),
         ))
     implicit = sorted(k for k in attached if k.startswith("implicit:"))
     for n, key in enumerate(implicit, start=len(groups)):
@@ -501,6 +591,46 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
             implicit=True, kind=kind,
         ))
     return out
+
+
+# a count at least this big, given exactly, is specific enough to tell one occurrence from another
+FIGURE_MIN = 3
+
+
+def _figures(facts: Iterable[Fact]) -> frozenset[tuple[str, float]]:
+    """The exact counts of things a report gives ("26 Somali pirates", "12 magazines").
+
+    A report shares them with another report of the same occurrence, and
+    rarely with one of another; small counts (under :data:`FIGURE_MIN`) and
+    hedged ones are too common to tell occurrences apart.
+    """
+    out = set()
+    for f in facts:
+        if f.kind == "quantity" and f.role == "count":
+            q: Quantity = f.value
+            if q.noun and q.noun != "times" and not q.approx and q.low == q.high and q.low >= FIGURE_MIN:
+                out.add((q.noun, q.low))
+    return frozenset(out)
+
+
+def _clocks(facts: Iterable[Fact]) -> frozenset[int]:
+    """The odd clock minutes a report gives its event ("2:09 a.m.", not "10 a.m." or "10:30").
+
+    Two reports giving the same odd minute tell of one occurrence; round
+    hours and half hours are too common to say so.
+    """
+    out = set()
+    for f in facts:
+        if f.kind == "time" and f.role in ("start", "time"):
+            t: TimeValue = f.value
+            if not t.is_interval and t.grain == "minute" and t.minute % 30:
+                out.add(t.minute)
+    return frozenset(out)
+
+
+def _geographic(fact: Fact) -> bool:
+    """Whether a fact is a gazetteer place: evidence of where an event was ("his home" is everyone's home)."""
+    return fact.kind == "place" and fact.value.kind != "facility"
 
 
 # event types that report on another event rather than being what an article is about
@@ -597,7 +727,8 @@ def linked(a: DocEvent, b: DocEvent) -> bool:
     """Whether two reports of an event are tied by evidence of their own, not only through the others.
 
     A shared participant (a spelling variant counts), the same day given by
-    both texts, a shared venue or specific place. The comparator reports a
+    both texts, a shared venue or specific place, the same exact count of
+    something or the same odd clock minute. The comparator reports a
     conflict only between linked reports: an undated report that names no
     one and nowhere may be about another, similar occurrence.
     """
@@ -605,7 +736,31 @@ def linked(a: DocEvent, b: DocEvent) -> bool:
         return True  # a count with no event word (troops massed) is a standing figure, not an occurrence
     if _shared(a.participants, b.participants) or a.places & b.places or set(a.venues) & set(b.venues):
         return True
+    if a.figures & b.figures or a.clocks & b.clocks:
+        return True  # the same exact count ("26 pirates") or odd clock minute ("2:09 a.m."): one occurrence
     return a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
+
+
+# how far apart two days may be for reports naming no one to be one occurrence the sources date differently
+CORROBORATED_WINDOW_DAYS = 1
+
+
+def _corroborated(a: DocEvent, b: DocEvent) -> bool:
+    """Whether two reports that name no person are tied strongly enough to disagree about the date.
+
+    They must name a specific place in common, give the same exact count of
+    something ("26 pirates"), and date the event at most a day apart (a
+    day's slip is the usual error: the day it was reported, another time
+    zone). A person named on either side identifies the occurrence instead.
+    """
+    if any(p.startswith("person:") for p in a.participants | b.participants):
+        return False
+    if not (a.places & b.places and a.figures & b.figures) or a.date is None or b.date is None:
+        return False
+    da, db = a.date.days(), b.date.days()
+    if da is None or db is None:
+        return False
+    return max((db[0] - da[1]).days, (da[0] - db[1]).days) <= CORROBORATED_WINDOW_DAYS
 
 
 def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -> _Link | None:
@@ -630,7 +785,7 @@ def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -
         # reports put it on the same day in the same place (one names the victim, the other the gunman)
         return None
     places = len(a.places & b.places)
-    strong = (shared >= 2 or (shared >= 1 and places >= 1)) and not (a.distinct or b.distinct)
+    strong = (shared >= 2 or (shared >= 1 and places >= 1) or _corroborated(a, b)) and not (a.distinct or b.distinct)
     ok, date_score = _date_relation(a, b)
     venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
     place_score = 0.3 * min(places, 2)
@@ -648,7 +803,7 @@ NEIGHBOURHOOD = 100
 
 def _signature(e: DocEvent) -> tuple[object, ...]:
     """Everything :func:`_pair` looks at; repeated reports of one event share it."""
-    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places)
+    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places, e.figures)
 
 
 def _when(e: DocEvent) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from factcheck.align import UNIT_SCALE, DocEvent, Event, linked
+from factcheck.align import INCIDENT_TYPES, UNIT_SCALE, DocEvent, Event, linked, reported_day, time_date
 from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document
 from factcheck.facts import Fact
@@ -31,6 +31,9 @@ __all__ = ["VERDICT_ORDER", "Claim", "Finding", "compare_events", "number_findin
 JOIN_TOLERANCE_MINUTES = DEFAULT_TOLERANCES.join_minutes
 # a venue takes a side in a conflict only this close after its event word ("talks … in Geneva")
 VENUE_REACH_CHARS = 100
+# event words whose facility venue is where it happened to a person ("died at his home", "shot at a hospital");
+# after a quake or a fire, "at home" says where people were
+FACILITY_EVENT_TYPES = frozenset({"death", "shooting", "attack", "arrest", "fall"})
 # an age may differ by one year between reports (a birthday, or "in his 39th year")
 AGE_TOLERANCE_YEARS = DEFAULT_TOLERANCES.age_years
 # events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
@@ -215,7 +218,8 @@ def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Tie
     claims = tuple(Claim.of(f) for f in facts)
     if conflicts:
         values = _distinct(f.value.describe() for f in facts if any(f in pair for pair in conflicts))
-        return _Draft("conflict", "date", " vs ".join(values),
+        return _Draft("conflict", "date", " vs ".join(_worded(v, [f.text for f in facts if f.value.describe() == v])
+                                                      for v in values),
                       f"The sources date this event differently and the dates cannot overlap: "
                       f"{_by_value(facts, lambda f: f'{f.value.describe()} ({f.text!r})')}.", claims)
     resolved = {f.value.iso for f in facts}
@@ -236,6 +240,12 @@ def _compare_dates(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Tie
     best = max((f.value for f in facts if f.value.resolved), key=lambda v: -_span(v), default=facts[0].value)
     return _Draft("reconciled", "date", best.describe(),
                   "The dates are written differently but agree: " + "; ".join(_distinct(reasons)) + ".", claims)
+
+
+def _worded(value: str, texts: Sequence[str], limit: int = 2) -> str:
+    """A side of a conflict as the sources word it, with what it means: "Thursday / Nov 10 (2011-11-10)"."""
+    words = [t for t in _distinct(texts) if t != value][:limit]
+    return f"{' / '.join(words)} ({value})" if words else value
 
 
 def _span(v: DateValue) -> int:
@@ -279,7 +289,9 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Ti
                 and near(a) and near(b)]
     if raw and not disjoint:
         return None
-    names = _distinct(f.value.name for f in facts)
+    # a facility is named as the text words it ("his home" vs "a hospice"), a gazetteer place by its name
+    names = list({f.value.id or f.value.name: f.text if f.value.kind == "facility" else f.value.name
+                  for f in reversed(facts)}.values())[::-1]
     if disjoint:
         a, b = disjoint[0]
         return _Draft("conflict", "venue", " vs ".join(names),
@@ -547,7 +559,8 @@ def _compare_quantities(attribute: str, facts: Sequence[Fact], docs: Mapping[str
                                f"{early.value.describe()}.")
         if len(heads) > 2:
             explanation += " " + _side_text(facts, sides)
-        return _Draft("conflict", attribute, " vs ".join(_distinct(h.text for h in heads)), explanation, claims,
+        return _Draft("conflict", attribute, " vs ".join(_side_summary(facts, sides, k) for k in range(len(heads))),
+                      explanation, claims,
                       update=update)
     if len({(f.value.value, f.value.unit) for f in facts}) == 1 and not any(f.value.approx for f in facts):
         return _Draft("agreement", attribute, facts[0].value.describe(), f"All sources give {facts[0].value.describe()}.", claims)
@@ -576,6 +589,25 @@ def _sides(facts: Sequence[Fact], ranges: Mapping[str, tuple[float, float]]) -> 
             ceiling = min(ceiling, high)
         out[f.id] = side
     return out
+
+
+def _side_summary(facts: Sequence[Fact], sides: Mapping[str, int], side: int, limit: int = 3) -> str:
+    """One side of a conflict of figures as the sources word it: "about 60 metres / 200 feet".
+
+    Each distinct figure once, then other wordings of them ("11 Times /
+    eleven times"; letter case aside), at most ``limit`` in all.
+    """
+    mine = [f for f in facts if sides[f.id] == side]
+    figures: dict[Hashable, str] = {}
+    for f in mine:
+        figures.setdefault((f.value.low, f.value.high, f.value.unit), f.text)
+    texts = list(figures.values())
+    seen = {t.lower() for t in texts}
+    for f in mine:
+        if f.text.lower() not in seen:
+            seen.add(f.text.lower())
+            texts.append(f.text)
+    return " / ".join(texts[:limit])
 
 
 def _side_text(facts: Sequence[Fact], sides: Mapping[str, int]) -> str:
@@ -684,11 +716,36 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
         ends = [end for end in part.mention_ends if end <= f.start]
         return bool(ends) and f.start - max(ends) <= VENUE_REACH_CHARS
 
+    def said_of(f: Fact) -> str | None:
+        """The type of the event word a venue follows ("died at his home": a death), within reach."""
+        part = part_of.get(f.id)
+        if part is None:
+            return None
+        words = [by_id[m] for m in part.mention_ids if m in by_id and by_id[m].end <= f.start]
+        word = max(words, key=lambda m: m.end, default=None)
+        return word.value.type if word is not None and f.start - word.end <= VENUE_REACH_CHARS else None
+
     drafts: list[_Draft | None] = []
-    drafts.append(_compare_dates([f for f in facts if f.kind == "date"], docs, tie))
+    # a clock time that names its day ("8:30pm Thursday night") dates the event too; an incident's bare
+    # weekday is the one up to publication (see align.reported_day)
+    dated = [f for f in facts if f.kind == "date"]
+    dated += [attrs.evolve(f, kind="date", value=d) for f in facts if (d := time_date(f)) is not None]
+    if event.type in INCIDENT_TYPES:
+        dated = [attrs.evolve(f, value=reported_day(f, f.value, docs[f.doc_id].published)) if f.doc_id in docs else f
+                 for f in dated]
+    drafts.append(_compare_dates(dated, docs, tie))
     if event.type != "call":
-        drafts.append(_compare_venues([f for f in facts if f.kind == "place" and f.role == "venue"], docs, tie,
-                                      near))
+        venues = [f for f in facts if f.kind == "place" and f.role == "venue"]
+        drafts.append(_compare_venues([f for f in venues if f.value.kind != "facility"], docs, tie, near))
+        # a facility ("his home", "a hospice") is compared only with facilities named for the same kind of
+        # event word, of a person (a victim shot at home may die in hospital; "residents at home" felt a quake)
+        facilities: dict[str, list[Fact]] = defaultdict(list)
+        for f in venues:
+            what = said_of(f) if f.value.kind == "facility" else None
+            if what in FACILITY_EVENT_TYPES:
+                facilities[what].append(f)
+        for what in sorted(facilities):
+            drafts.append(_compare_venues(facilities[what], docs, tie, near))
     derived, joined = _join(facts, by_id, tolerances.join_minutes)
     start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
     clocks = [f for f in facts if f.kind == "time" and _clock_written(f)]

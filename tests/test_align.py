@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import factcheck
 
 
@@ -91,12 +93,14 @@ def test_a_place_named_in_passing_is_context_of_the_lead_event() -> None:
     assert santa_rosa.id in r.events[0].fact_ids and santa_rosa.id in r.events[0].context_ids
 
 
-def test_a_date_after_since_is_not_the_events_date() -> None:
-    """"the fifth operation since September" dates a period, not the attack of the sentence."""
-    r = report("The navy thwarted an attack on Thursday, the fifth operation since September.")
-    sept = next(f for f in r.facts if f.text == "September")
+@pytest.mark.parametrize("bound", ["since September", "until 2012", "since 2014"])
+def test_a_date_after_since_is_not_the_events_date(bound: str) -> None:
+    """"the fifth operation since September" dates a period, not the attack of the sentence (nor its context)."""
+    r = report(f"The navy thwarted an attack on Thursday, the fifth operation {bound}.")
+    date = next(f for f in r.facts if f.kind == "date" and f.text.endswith(bound.split()[-1]))
     event = next(e for e in r.events if e.type == "attack")
-    assert sept.id in event.context_ids
+    assert date.id not in event.fact_ids or date.id in event.context_ids
+    assert event.date != date.value.iso
 
 
 def test_a_shooting_and_the_deaths_it_caused_are_one_event() -> None:
@@ -117,3 +121,107 @@ def test_two_falls_of_different_heights_in_one_document_are_two_events() -> None
     """A document does not contradict itself: a second fall of another height is another fall."""
     r = report("Robert Buckley fell about 2,000 feet on Saturday. A day earlier, Duncan Rait fell about 200 feet.")
     assert event_of(r, "d0", "about 2,000 feet") != event_of(r, "d0", "about 200 feet")
+
+
+# reports naming no one, at one place: a shared exact count corroborates them, and a day's slip is a date conflict
+_NAVY_THURSDAY = ("The Indian navy thwarted a pirate attack in the Gulf of Aden on Thursday, "
+                  "capturing 26 pirates and seizing 12 magazines.")
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("The navy foiled a pirate attack in the Gulf of Aden on Friday, capturing 26 pirates.", True),
+        ("Pirates were repelled in an attack in the Gulf of Aden on Friday; 12 magazines were seized.", True),
+        # negatives: other counts, another place, days far apart, a person named on one side
+        ("The navy foiled a pirate attack in the Gulf of Aden on Friday, capturing 14 pirates.", False),
+        ("The navy foiled a pirate attack off Mumbai on Friday, capturing 26 pirates.", False),
+        ("The navy foiled a pirate attack in the Gulf of Aden on Tuesday, capturing 26 pirates.", False),
+    ],
+)
+def test_corroborated_reports_naming_no_one_disagree_about_the_date(second: str, conflict: bool) -> None:
+    """Same place, same exact count, a day apart: one attack the sources date differently."""
+    r = report(_NAVY_THURSDAY, second, published="2011-11-11")
+    assert [f.attribute for f in r.conflicts if f.attribute == "date"] == (["date"] if conflict else [])
+
+
+def test_an_undated_mention_joins_an_event_of_yesterday_without_publication_date() -> None:
+    """"yesterday" is the article's present even when the publication date is unknown: the headline joins it."""
+    r = factcheck.compare([{"id": "d0", "text": "Navy foils attack in Gulf of Aden, nabs 26 pirates\n"
+                                                "The navy yesterday thwarted an attack by pirates near Aden."}])
+    attacks = [e for e in r.events if e.type == "attack"]
+    assert len(attacks) == 1
+
+
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("An earthquake rattled the area early Thursday. The quake occurred at 2:09 a.m. with a depth of 12 miles.",
+         True),
+        # negatives: no shared clock minute, or only a round one, ties the reports
+        ("An earthquake rattled the area early Thursday. The quake occurred at 2:14 a.m. with a depth of 12 miles.",
+         False),
+        ("An earthquake rattled the area early Thursday. The quake occurred at 2:00 a.m. with a depth of 12 miles.",
+         False),
+    ],
+)
+def test_the_same_odd_clock_minute_links_two_reports(second: str, conflict: bool) -> None:
+    """One report names the county, the other only the day: the same "2:09 a.m." makes them one occurrence."""
+    first = "A quake struck in Sonoma County this morning. The earthquake hit at 2:09 a.m. and had a depth of 1.2 miles."
+    r = report(first, second, published="2013-03-14")
+    assert [f.attribute for f in r.conflicts if f.attribute == "depth"] == (["depth"] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("when", "one_event"),
+    [
+        ("on Saturday", True),   # four days before Wednesday's paper: this week's news
+        ("on Monday", True),
+        # negative: an occasion weeks before publication is not the article's present
+        ("on February 25", False),
+    ],
+)
+def test_an_undated_mention_joins_an_event_of_this_week(when: str, one_event: bool) -> None:
+    """"First came the shooting" in Wednesday's paper is the shooting the article dates Saturday."""
+    text = f"First came the shooting at about 11:30 p.m., then the anger. Kimani Gray was killed {when}."
+    r = report(text, published="2013-03-13")
+    clock = next(f for f in r.facts if f.kind == "time")
+    of_clock = next((e.id for e in r.events if clock.id in e.fact_ids), None)
+    assert (of_clock == event_of(r, "d0", when.removeprefix("on "))) is one_event
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["Later that year", "That same year", "The following year", "The year before"],
+)
+def test_a_clause_set_in_an_earlier_time_frame_is_another_occasion(frame: str) -> None:
+    """An obituary's "Later that year, he shot and killed his father … in Canada" is not the death it reports."""
+    text = (f"Fred LaRue died on Saturday at a hotel in Biloxi. He went into business in 1957. "
+            f"{frame}, Mr. Fred LaRue shot and killed his father in a hunting accident in Canada.")
+    r = report(text, published="2004-07-28")
+    assert event_of(r, "d0", "Biloxi") != event_of(r, "d0", "Canada")
+
+
+def test_a_clause_of_the_same_time_frame_is_the_same_occasion() -> None:
+    """Negative: "later that day" does not set another time frame: the death is still the one reported."""
+    text = ("Fred LaRue was found on Saturday at a hotel in Biloxi. Later that day, Fred LaRue died "
+            "in a hospital in Gulfport.")
+    r = report(text, published="2004-07-28")
+    assert event_of(r, "d0", "Biloxi") == event_of(r, "d0", "Gulfport")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("A magnitude 4.6 earthquake struck Northern California on Thursday morning.", "2013-03-14", "2013-03-14"),
+        ("Officers shot Kimani Gray just before 11:30 p.m. on Saturday.", "2013-03-13", "2013-03-09"),
+        ("The shooting took place just after 8:30pm Thursday night.", "2010-09-10", "2010-09-09"),
+        # negatives: a scheduled occasion looks forward; a date that gives its week is taken as written
+        ("NATO and Russia hold talks on Thursday.", "2013-03-12", "2013-03-14"),
+        ("A quake struck on Friday, March 15.", "2013-03-14", "2013-03-15"),
+    ],
+)
+def test_an_incident_is_dated_up_to_publication(text: str, published: str, date: str) -> None:
+    """News reports an incident after it happened: its bare weekday is the latest one up to publication."""
+    r = report(text, published=published)
+    assert [e.date for e in r.events] == [date]

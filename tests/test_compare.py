@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import factcheck
 
 
@@ -154,4 +156,83 @@ def test_background_dates_are_not_compared() -> None:
     """A date in a sentence without an event word ("In 2008 he moved") is context, never a date conflict."""
     found = findings(("2013-03-14", "A gunman opened fire at a school in Denver on Thursday. In 2008 he moved."),
                      ("2013-03-14", "A gunman opened fire at a school in Denver on Thursday. In 2005 he moved."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+DEATH = "Mark Felt, the FBI official known as Deep Throat, died on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [
+        (f"{DEATH} at his home in Santa Rosa.", f"{DEATH} at a hospice near his home in Santa Rosa.", "conflict"),
+        (f"{DEATH} at his home in Santa Rosa.", f"{DEATH} at a hospital in Santa Rosa.", "conflict"),
+        (f"{DEATH} at his home in Santa Rosa.", f"{DEATH} at his residence in Santa Rosa.", "agreement"),
+        (f"{DEATH} at home in Santa Rosa.", f"{DEATH} at his Santa Rosa home.", None),
+    ],
+)
+def test_facility_venues_are_compared_with_each_other(first: str, second: str, verdict: str | None) -> None:
+    """"at his home" vs "at a hospice" is a conflict of venues; "home" and "residence" are one kind of place."""
+    found = [f for f in findings(("2008-12-19", first), ("2008-12-19", second))
+             if f.attribute == "venue" and any("facility" in str(c.value.get("id")) for c in f.claims)]
+    assert [f.verdict for f in found] == ([verdict] if verdict else [])
+
+
+def test_a_facility_is_never_set_against_a_city() -> None:
+    """"died at his home" and "died in Santa Rosa" do not disagree: a facility is no gazetteer place."""
+    found = findings(("2008-12-19", f"{DEATH} at his home."), ("2008-12-19", f"{DEATH} in Santa Rosa."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+def test_facilities_of_different_event_words_are_not_compared() -> None:
+    """A victim shot at home may die in hospital: the two facilities follow different event words."""
+    found = findings(("2010-09-10", "Dalton was shot at his home on Thursday in Philadelphia."),
+                     ("2010-09-10", "Dalton was shot on Thursday in Philadelphia and died at a hospital."))
+    assert not [f for f in found if f.verdict == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Yvonne Hiller opened fire at 8:30pm Thursday in Philadelphia.",
+         "Yvonne Hiller opened fire in Philadelphia on Friday, September 10.", True),
+        ("Yvonne Hiller opened fire at 8:30pm on September 9 in Philadelphia.",
+         "Yvonne Hiller opened fire in Philadelphia on Thursday.", False),
+        # negative: a clock time without a day in its text is dated only by the publication day
+        ("Yvonne Hiller opened fire at 8:30pm in Philadelphia.",
+         "Yvonne Hiller opened fire in Philadelphia on Friday, September 10.", False),
+    ],
+)
+def test_a_clock_time_that_names_its_day_dates_the_event(first: str, second: str, conflict: bool) -> None:
+    """"at 8:30pm Thursday" gives a day the comparison of dates takes in, quoting the time."""
+    found = findings(("2010-09-10", first), ("2010-09-10", second))
+    dates = [f for f in found if f.attribute == "date" and f.verdict == "conflict"]
+    assert bool(dates) is conflict
+    if conflict:
+        assert any("8:30pm" in c.text for c in dates[0].claims)
+
+
+def test_a_conflict_of_figures_names_the_figures_on_each_side() -> None:
+    """The summary lists what stands together: "about 60 metres / 200 feet vs approximately 200 metres"."""
+    found = findings(("2013-09-14", "Duncan Rait died on Friday after falling about 60 metres."),
+                     ("2013-09-14", "Duncan Rait died on Friday after falling 200 feet."),
+                     ("2013-09-14", "Duncan Rait died on Friday after falling approximately 200 metres."))
+    f = by_attribute(found, "fall_height")
+    assert f.verdict == "conflict"
+    assert f.summary == "about 60 metres / 200 feet vs approximately 200 metres"
+
+
+def test_an_incidents_weekday_is_read_up_to_publication_in_comparison() -> None:
+    """"struck … on Thursday morning" and "hit … Thursday" in Thursday's papers are one day, not a week apart."""
+    found = findings(("2013-03-14", "A 4.6 earthquake struck Sonoma County on Thursday morning, about 2:09 a.m."),
+                     ("2013-03-14", "A 4.6 earthquake hit Sonoma County early Thursday, at 2:09 a.m."))
+    assert not [f for f in found if f.verdict == "conflict"]
+    dates = [f for f in found if f.attribute == "date"]
+    assert all("2013-03-21" not in f.summary for f in dates)
+
+
+def test_facilities_after_a_quake_are_not_its_venue() -> None:
+    """"Residents at home felt the quake" vs "… felt at a hospital": where people were, not a conflict."""
+    found = findings(("2013-03-14", "A 4.6 earthquake struck Sonoma County on Thursday, shaking residents at home."),
+                     ("2013-03-14", "A 4.6 earthquake struck Sonoma County on Thursday, shaking patients in hospital."))
     assert not [f for f in found if f.verdict == "conflict"]

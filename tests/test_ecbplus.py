@@ -19,13 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import ecbplus
 
 # regression floors: current figures (precision/recall: current minus 0.02)
-GOLD_CONFLICTS_FOUND_MIN = 5          # of 10
+GOLD_CONFLICTS_FOUND_MIN = 7          # of 10
 GOLD_AGREEMENTS_FLAGGED_MAX = 0       # of 14
-CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 28 now; the issue's target is <= 3 per gold conflict
+CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 26 now; the issue's target is <= 3 per gold conflict
 TIMES_PRECISION_MIN = 0.91 - 0.02
 TIMES_RECALL_MIN = 0.22 - 0.02
-LOCATIONS_PRECISION_MIN = 0.77 - 0.02
-LOCATIONS_RECALL_MIN = 0.21 - 0.02
+LOCATIONS_PRECISION_MIN = 0.78 - 0.02
+LOCATIONS_RECALL_MIN = 0.25 - 0.02
 BOTH_PRECISION_MIN = 0.85 - 0.02
 BOTH_RECALL_MIN = 0.22 - 0.02
 
@@ -73,6 +73,14 @@ def test_opposed_tells_lumped_claims_from_opposed_ones() -> None:
     assert not ecbplus.opposed(lumped, spans)
     against = SimpleNamespace(summary="9:30 vs 9:27", claims=(_claim("a", 0, 4, "9:30"), _claim("b", 0, 4, "9:27")))
     assert ecbplus.opposed(against, spans)
+
+
+def test_opposed_ignores_letter_case() -> None:
+    """The summary names a side by one wording: "seven bullets" stands for "Seven bullets" too."""
+    spans = [("a", (0, 13)), ("b", (0, 12))]
+    finding = SimpleNamespace(summary="seven bullets vs 11 Times / eleven times",
+                              claims=(_claim("a", 0, 13, "Seven bullets"), _claim("b", 0, 12, "eleven times")))
+    assert ecbplus.opposed(finding, spans)
 
 
 def test_pair_counts_cross_document_same_event_and_kind() -> None:

@@ -103,3 +103,65 @@ def test_a_person_named_once_without_title_is_not_guessed_from_two_capitalised_w
     """A two-word capitalised run counts as a name only when the surname also stands alone in the text."""
     found = events("The attack was condemned by Kraft Foods on Monday.")
     assert all(not p.startswith("person:") for _, _, ps in found for p in ps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people were killed in a shooting at the plant in Northeast Philadelphia.",
+        "A man was shot in Southwest Houston on Friday.",
+        "The shooting was reported to the County Sheriff on Monday.",
+        "The attack was discussed at the Security Conference in Munich.",
+        "The blaze destroyed the Paramount Studios on Sunday.",
+        "The shooting took place on the 12000 block of Roosevelt Boulevard.",
+    ],
+)
+def test_places_and_institutions_are_not_people(text: str) -> None:
+    """A compass word before a city, or an institution or office as last word, gives no person participant."""
+    found = events(text)
+    assert found
+    assert all(not p.startswith("person:") for _, _, ps in found for p in ps)
+
+
+@pytest.mark.parametrize(
+    ("text", "distinct"),
+    [
+        ("It was the second shooting at the plant this year.", True),
+        ("Another deadly attack followed.", True),
+        ("The previous talks ended without a deal.", True),
+        ("Two were killed. A third was also shot.", False),
+        ("The first was killed instantly.", False),
+        ("A second man was shot in the leg.", False),
+        ("First came the shooting, then the anger.", False),
+    ],
+)
+def test_distinct_marker_qualifies_the_trigger(text: str, distinct: bool) -> None:
+    """"the second shooting" is another occurrence; "a third was also shot" is a third victim of the same one."""
+    mentions = [f for f in extract(Document(id="e", text=text)) if f.kind == "event"]
+    assert mentions[-1].value.distinct is distinct
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fire broke out in the warehouse.", [("fire", "fire")]),
+        ("The blaze spread after the fire reached the roof.", [("blaze", "fire"), ("fire", "fire")]),
+        ("She came back with a gun, opening fire on several employees.", [("opening fire", "shooting")]),
+        ("Gunmen open fire on a bus.", [("open fire", "shooting")]),
+        ("The murder shocked the town.", [("murder", "death")]),
+        # negatives: "fire" as a verb of dismissal, an incident word qualifying a legal noun
+        ("The director was pressured to fire his deputy.", []),
+        ("The board will fire them next week.", []),
+        ("She is expected to be arraigned on two murder charges.", []),
+        ("The murder trial opened on Monday.", [("trial", "trial")]),
+    ],
+)
+def test_incident_words_in_their_senses(text: str, expected: list[tuple[str, str]]) -> None:
+    """"fire" is a blaze as a noun, "opening fire" a shooting; "to fire his deputy" and "murder charges" are no incident."""
+    assert [(t, k) for t, k, _ in events(text)] == expected
+
+
+def test_a_reporter_who_reports_is_not_a_participant() -> None:
+    """"KYW's Pat Loeb reports that the shooting took place…": Loeb tells of the shooting."""
+    found = events("KYW's Pat Loeb reports that the shooting took place just after 8:30pm.")
+    assert all(p != "person:loeb" for _, _, ps in found for p in ps)

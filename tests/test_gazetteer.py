@@ -61,6 +61,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str, str, str | None]]]] = [
     ("North Korean missiles", [("North Korean", "North Korea", "country", "KP")]),
     ("A rally in Winston-Salem drew crowds.", [("Winston-Salem", "Winston-Salem", "city", "US")]),
     ("Flooding in Orange County, California", [("Orange County, California", "Orange County", "admin2", "US")]),
+    ("A shooting in Northeast Philadelphia", [("Philadelphia", "Philadelphia", "city", "US")]),
+    ("Storms in Southwest Florida", [("Florida", "Florida", "admin1", "US")]),
 ]
 
 
@@ -93,6 +95,7 @@ NEGATIVES = [
     "OSCE and OPEC and G7",
     "On Sunday, Federal Union Republic officials",
     "It was a Sale, a Deal and a Page",
+    "posted in Hit and Run Accidents",
     "Korean War veterans",
     "Hamas said",
     "The White House said",
@@ -280,3 +283,33 @@ def test_context_does_not_pick_tiny_namesake() -> None:
     """A US mention elsewhere does not turn Geneva or Vienna into small US towns."""
     ms = find_places("The US delegation arrived in Geneva, then flew to Vienna.")
     assert [(m.text, m.place.country) for m in ms] == [("US", "US"), ("Geneva", "CH"), ("Vienna", "AT")]
+
+
+# ---------------------------------------------------------------- facility venues (factcheck.extractors.places)
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Felt died at his home in Santa Rosa.", [("his home", "facility:home")]),
+        ("He died at a hospice near his home.", [("a hospice", "facility:hospice")]),
+        ("the cause of his death at home on Thursday", [("home", "facility:home")]),
+        ("She died in hospital on Monday.", [("hospital", "facility:hospital")]),
+        ("He died at the Kaiser medical center.", [("the Kaiser medical center", "facility:hospital")]),
+        ("She lived in a nursing home.", [("a nursing home", "facility:care home")]),
+        ("He was found dead inside his apartment.", [("his apartment", "facility:home")]),
+        # negatives: not where something happened, or not a facility
+        ("He waved from his daughter's front door.", []),
+        ("He was taken to a local hospital.", []),
+        ("They played at home games all season.", []),
+        ("He returned to politics in his home country.", []),
+        ("He was under house arrest.", []),
+        ("Talks at the White House ended.", []),
+    ],
+)
+def test_facility_venues(text: str, expected: list[tuple[str, str]]) -> None:
+    """"at his home", "at a hospice", "in hospital" are venues of kind facility; "near" or "to" are not."""
+    from factcheck import Document, extract
+
+    got = [(f.text, f.value.id) for f in extract(Document(id="x", text=text))
+           if f.kind == "place" and f.value.kind == "facility"]
+    assert got == expected

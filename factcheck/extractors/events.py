@@ -48,7 +48,8 @@ TRIGGERS: dict[str, str] = {
     "found dead": "death", "murdered": "death", "murder": "death",
     "gunfire": "shooting", "gunshot": "shooting", "gunshots": "shooting", "shots fired": "shooting",
     "fired shots": "shooting", "fired at": "shooting", "fired on": "shooting", "shootout": "shooting",
-    "shot dead": "shooting", "rampage": "attack", "massacre": "attack", "stabbing": "attack", "ambush": "attack",
+    "shot dead": "shooting", "open fire": "shooting", "opens fire": "shooting", "opening fire": "shooting",
+    "rampage": "attack", "massacre": "attack", "stabbing": "attack", "ambush": "attack",
     "fell": "fall", "falling": "fall", "plunged": "fall", "plunging": "fall", "slipped": "fall",
     "plummeted": "fall", "tumbled": "fall",
     "trial": "trial", "verdict": "verdict", "sentenced": "verdict", "convicted": "verdict",
@@ -149,10 +150,15 @@ _NOT_SURNAMES = frozenset(
     "court hall bridge highway house news times post journal press media network party army navy force guard "
     "ministry council committee commission bank fund festival awards award glacier east west north south "
     "herald tribune gazette square district region province peak ridge hut advisors advisers hotel township "
-    "associates partners llc holdings industries systems health plant streets".split()
+    "associates partners llc holdings industries systems health plant streets act administration bureau "
+    "conference courthouse division entertainment facilities films studios theatre theater games guild markets "
+    "services solutions tech devices wireless computing ltd union unit units program village heights expo prize "
+    "show jail sheriff attorney deputy doctor manager reporter officer detective commander boulevard blvd "
+    "drive plaza terrace parkway".split()
 )
 # first words of capitalised runs that name places ("Mount Cook", "Lake Tahoe", "Fort Hood")
 _PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san santa los las new north south east west "
+                               "northeast northwest southeast southwest northern southern eastern western central "
                                "upper lower cape glen".split())
 
 
@@ -235,7 +241,7 @@ def _participants(ctx: Context, start: int, end: int, surnames: set[str]) -> set
 
 
 _REPORTERS = frozenset("spokesman spokeswoman spokesperson aide adviser advisor official correspondent reporter".split())
-_REPORTING_VERBS = frozenset("said says told confirmed confirms announced added noted stated wrote tweeted".split())
+_REPORTING_VERBS = frozenset("said says told confirmed confirms announced added noted stated wrote tweeted reports".split())
 
 
 def _reporter(ctx: Context, start: int, end: int) -> bool:
@@ -247,6 +253,40 @@ def _reporter(ctx: Context, start: int, end: int) -> bool:
 
 _NOT_A_MEETING = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|these|those|demands|expectations|needs|challenges?|"
                             r"targets?|goals?|deadlines?|standards?|requirements?|criteria)\b", re.I)
+
+
+# "fire" as a verb: after a modal or "to", or before its object ("fire his deputy", "fire them")
+_FIRE_VERB_BEFORE = frozenset("to will would could should can cannot did not n't must might may".split())
+_FIRE_VERB_AFTER = re.compile(r"\s+(?:him|her|them|me|us|you|his|their|its|our|my|your)\b")
+# incident words that only qualify a legal noun ("murder charges", "shooting investigation")
+_INCIDENT_TYPES = frozenset({"death", "shooting", "attack", "bombing"})
+_LEGAL_HEAD = re.compile(r"[-\s]+(?:charges?|counts?|trial|case|conviction|investigation|probe|inquiry|"
+                         r"hearing|indictment|warrant)\b", re.I)
+
+
+def _fire_is_a_verb(ctx: Context, start: int, end: int) -> bool:
+    """Whether "fire" is the verb "to dismiss" ("decided to fire his deputy") rather than a blaze."""
+    before = ctx.words_before(start, 1)
+    return bool(before and before[0] in _FIRE_VERB_BEFORE) or bool(_FIRE_VERB_AFTER.match(ctx.text, end))
+
+
+def _marked_distinct(before: list[str]) -> bool:
+    """Whether the words before a trigger mark it as another occurrence ("the second call", "another deadly attack").
+
+    The marker must qualify the trigger itself: a verb, an auxiliary or a
+    determiner in between ends the noun phrase ("a third was also shot" is a
+    third victim, "first came the shooting" an order of telling).
+    """
+    for word in reversed(before[-3:]):
+        if word in _DISTINCT:
+            return True
+        if word in _BOUNDARY or word in _DETERMINERS:
+            return False
+    return False
+
+
+# a determiner opens the trigger's noun phrase: a marker before it qualifies something else ("First came the shooting")
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 
 
 @register("event", priority=60)
@@ -264,6 +304,10 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
         kind = TRIGGERS[word.lower()]
         if word.lower() in ("meet", "met") and _NOT_A_MEETING.match(text, end):
             continue  # "to meet the many challenges"
+        if word.lower() == "fire" and _fire_is_a_verb(ctx, start, end):
+            continue  # "pressured him to fire his deputy": a dismissal, not a blaze
+        if kind in _INCIDENT_TYPES and _LEGAL_HEAD.match(text, end):
+            continue  # "arraigned on two murder charges": the charge, not the killing
         c_start, c_end = ctx.clause_span(start, end)
         clause = text[c_start:c_end]
         before = ctx.words_before(start, 6, limit=c_start)
@@ -279,7 +323,7 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
                 around = _participants(ctx, s_start, s_end, surnames)
                 if sum(p.startswith("person:") for p in around) == 1:
                     participants = around
-        distinct = any(w in _DISTINCT for w in before[-3:])
+        distinct = _marked_distinct(before)
         value = EventMention(type=kind, participants=frozenset(participants), tense=tense(clause),
                              distinct=distinct, negated=negated)
         yield Candidate("event", "trigger", start, end, value, f"event:{word.lower()}", 0.8)

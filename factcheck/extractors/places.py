@@ -21,6 +21,29 @@ from factcheck.extractors.events import ORG_NAME
 from factcheck.values import PlaceValue
 
 _VENUE_PREP = frozenset({"in", "at", "near", "outside", "inside", "across"})
+# Facilities news names as where something happened ("died at his home", "at a hospice"), by class: two words
+# of one class are one kind of place ("his home", "his residence"). They are no gazetteer places: a facility
+# venue is compared only with other facility venues (see factcheck.compare).
+FACILITIES: dict[str, str] = {
+    "home": "home", "house": "home", "residence": "home", "apartment": "home",
+    "hospital": "hospital", "medical center": "hospital", "medical centre": "hospital",
+    "hospice": "hospice",
+    "nursing home": "care home", "care home": "care home", "retirement home": "care home",
+}
+# "at his home", "in a local hospital", "at the family's Santa Rosa home", "in hospital": a locative
+# preposition, an optional determiner or possessive, at most two modifiers, then the facility word; "near his
+# home" says where something is relative to it, not that it happened there
+_FACILITY = re.compile(
+    r"\b(?:at|in|inside)\s+(?P<np>(?:(?:a|an|the|his|her|their|its|our|my|[A-Z][a-z]+(?:'|\u2019)s)\s+)?"
+    r"(?:[A-Za-z]+(?:'|\u2019)s\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?P<noun>" + "|".join(sorted(FACILITIES, key=len, reverse=True)).replace(" ", r"\s+") + r"))\b(?![-\u2019'])",
+)
+_FACILITY_CUE = re.compile(r"\b(?:" + "|".join(sorted({w.split()[-1] for w in FACILITIES})) + r")\b", re.I)
+# modifiers that make the facility word something else ("at the home office", "in the hospital parking lot"
+# is caught by the word after; "at a home game") or not a place ("in his home country")
+_NOT_FACILITY_AFTER = re.compile(r"\s+(?:game|games|office|run|runs|country|town|state|page|team|field|opener|"
+                                 r"secretary|minister|ministry|front|stretch|parking|lot|visit|care|loan|"
+                                 r"sales|ward|staff|officials?|spokes\w+|fire|arrest|party|calls?)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|PTI)\)|^\s*[A-Z][A-Z .,/'-]{2,60}\s*[–—-]\s")
 
 
@@ -29,8 +52,10 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
     """Place mentions of a document with their roles."""
     text = ctx.text
     organisations = [m.span() for m in ORG_NAME.finditer(text)]
+    places: list[tuple[int, int]] = []
     for match in find_places(text):
         start, end = match.start, match.end
+        places.append((start, end))
         if ctx.ignored(start, end) or ctx.taken(start, end, frozenset({"time", "date"})):
             continue
         if any(s <= start and end <= e for s, e in organisations):
@@ -54,3 +79,21 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
             role, cues = "mention", ()
         yield Candidate("place", role, start, end, value, "place:demonym" if match.demonym else "place:gazetteer",
                         0.85 if role == "venue" else 0.7, cues)
+    if _FACILITY_CUE.search(text):
+        yield from _facilities(ctx, places)
+
+
+def _facilities(ctx: Context, places: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Facility venues: "died at his home", "at a hospice", "in hospital" (value id ``facility:<class>``)."""
+    text = ctx.text
+    for m in _FACILITY.finditer(text):
+        start, end = m.span("np")
+        if ctx.ignored(start, end) or ctx.taken(start, end) or _NOT_FACILITY_AFTER.match(text, end):
+            continue
+        if any(s < end and start < e for s, e in places):
+            continue  # "at his daughter's Santa Rosa home": the gazetteer place is the fact
+        noun = " ".join(m.group("noun").lower().split())
+        kind = FACILITIES[noun]
+        value = PlaceValue(name=kind, id=f"facility:{kind}", kind="facility")
+        prep = text[m.start():start].strip().lower()
+        yield Candidate("place", "venue", start, end, value, "place:facility", 0.75, (prep,))
