@@ -27,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from strategies import PATHOLOGICAL, SEEDS  # noqa: E402
+from throughput import WARM_UP  # noqa: E402
 
 import factcheck  # noqa: E402
 from factcheck.documents import Document  # noqa: E402
@@ -60,7 +62,7 @@ def measure(size: int, only: set[str] | None = None) -> list[dict[str, object]]:
     """One row per input: name, characters, seconds, seconds per MB, facts."""
     mb = size / 1_000_000
     # warm up: gazetteer, zone table and spaCy load lazily on first use
-    for doc in [*news_docs(20_000), Document(id="warm", text="Healdsburg, Calif. at 3:35 p.m. EST", published=PUBLISHED)]:
+    for doc in [*news_docs(20_000), Document(id="warm", text=WARM_UP, published=PUBLISHED)]:
         factcheck.extract(doc)
     rows: list[dict[str, object]] = []
     docs = news_docs(size)

@@ -9,6 +9,13 @@ alignment and comparison stages grows from 1k to 10k to 100k documents.
     python benchmarks/throughput.py --docs 10000 --jobs 2
     python benchmarks/throughput.py --scale 1000,10000,100000   # align + compare stages only
 
+Lazy tables are loaded once before timing (reported as start-up). Every
+timed run starts cold: the reference on a new spaCy pipeline (run before and
+after our runs; the faster is kept), ours with the chunk-token cache
+cleared. Ratios are given on the wall clock and on the CPU time of this
+process (steadier on a shared machine; with ``--jobs`` > 1 only the wall
+clock counts).
+
 The ECB+ texts (839 documents) are replicated under new ids to reach the
 requested size. Scale runs extract the distinct texts once and replicate the
 facts, so they measure the stages after extraction (extraction is linear in
@@ -18,6 +25,7 @@ the text by construction and is measured in the first part).
 from __future__ import annotations
 
 import argparse
+import collections
 import gc
 import itertools
 import json
@@ -25,9 +33,14 @@ import os
 import resource
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from factcheck import Document
 
 CORPUS = Path(os.environ.get("FACTCHECK_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
 
@@ -41,7 +54,7 @@ def load_texts() -> list[dict[str, object]]:
         return [json.loads(line) for line in fh]
 
 
-def replicate(rows: list[dict[str, object]], n: int) -> list[object]:
+def replicate(rows: list[dict[str, object]], n: int) -> list[Document]:
     """``n`` documents: the corpus repeated under new ids."""
     from factcheck import Document
 
@@ -58,38 +71,59 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def words(docs: list[object]) -> int:
-    return sum(len(d.text.split()) for d in docs)  # type: ignore[attr-defined]
+def words(docs: Sequence[Document]) -> int:
+    """Whitespace-separated words in the documents."""
+    return sum(len(d.text.split()) for d in docs)
+
+
+#: Loads every lazy table once before timing: the gazetteer and its small-town table (a known
+#: name qualified by a region it is not in), the time-zone table and, through a clock next to
+#: "in <place>" that the gazetteer does not know, the time-zone city table.
+WARM_UP = ("Talks in Geneva on Jan. 12 ended at 3:35 p.m. EST (2035 GMT), about 50 minutes later. "
+           "Talks in Florence, Oregon. The quake struck at 3:35 p.m. in Xyzzyville.")
 
 
 def throughput(n: int, jobs: int) -> dict[str, float]:
-    """Tokenizer, extract and compare words/s on ``n`` documents."""
+    """Tokenizer, extract and compare words/s on ``n`` documents (wall clock, and CPU time of this process)."""
     import spacy
 
     import factcheck
     from factcheck.documents import prepare
+    from factcheck.nlp import clear_cache
     from factcheck.pipeline import extract_many
 
     docs = [prepare(d) for d in replicate(load_texts(), n)]
     total = words(docs)
-    factcheck.extract(docs[0])  # load tables once: start-up is measured separately
-    nlp = spacy.blank("en")
     t = time.perf_counter()
-    for _ in nlp.pipe((d.text for d in docs), batch_size=64):
-        pass
-    tokenizer = time.perf_counter() - t
-    t = time.perf_counter()
-    extract_many(docs, n_process=jobs)
-    extract = time.perf_counter() - t
-    gc.collect()
-    t = time.perf_counter()
-    report = factcheck.compare(docs, n_process=jobs)
-    compare = time.perf_counter() - t
+    factcheck.extract({"id": "warm-up", "text": WARM_UP, "published": "2021-12-30"})
+    startup = time.perf_counter() - t
+    clear_cache()  # the tokens of the warm-up text: every timed run starts cold, like the reference
+
+    def timed(run: Callable[[], object]) -> tuple[float, float]:
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        run()
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    def tokenize(nlp: spacy.language.Language) -> None:
+        collections.deque(nlp.pipe((d.text for d in docs), batch_size=64), maxlen=0)
+
+    fresh = spacy.blank("en")  # a new pipeline each time: the reference starts cold too
+    tokenizer, tokenizer_cpu = timed(lambda: tokenize(fresh))
+    extract, extract_cpu = timed(lambda: extract_many(docs, n_process=jobs))
+    clear_cache()
+    reports = []
+    compare, compare_cpu = timed(lambda: reports.append(factcheck.compare(docs, n_process=jobs)))
+    fresh = spacy.blank("en")
+    tokenizer_again, tokenizer_cpu_again = timed(lambda: tokenize(fresh))
+    tokenizer, tokenizer_cpu = min(tokenizer, tokenizer_again), min(tokenizer_cpu, tokenizer_cpu_again)
     return {
-        "documents": n, "words": total, "jobs": jobs,
+        "documents": n, "words": total, "jobs": jobs, "startup_seconds": startup,
         "tokenizer_words_per_s": total / tokenizer, "extract_words_per_s": total / extract,
         "compare_words_per_s": total / compare, "extract_ratio": extract / tokenizer,
-        "compare_ratio": compare / tokenizer, "findings": len(report.findings), "peak_mb": peak_mb(),
+        "compare_ratio": compare / tokenizer, "extract_cpu_ratio": extract_cpu / tokenizer_cpu,
+        "compare_cpu_ratio": compare_cpu / tokenizer_cpu, "findings": len(reports[0].findings),
+        "peak_mb": peak_mb(),
     }
 
 
@@ -142,10 +176,13 @@ def main() -> None:
     if args.docs:
         r = throughput(args.docs, args.jobs)
         results["throughput"] = r
+        print(f"start-up (lazy tables, once) {r['startup_seconds']:.1f} s")
         print(f"{r['documents']} documents, {r['words']:,} words, {args.jobs} job(s)")
         print(f"  spaCy blank tokenizer {r['tokenizer_words_per_s']:10,.0f} words/s   (reference)")
-        print(f"  extract               {r['extract_words_per_s']:10,.0f} words/s   {r['extract_ratio']:.2f}x the tokenizer's time")
-        print(f"  compare               {r['compare_words_per_s']:10,.0f} words/s   {r['compare_ratio']:.2f}x the tokenizer's time")
+        print(f"  extract               {r['extract_words_per_s']:10,.0f} words/s   {r['extract_ratio']:.2f}x the tokenizer's time"
+              f" (CPU time of this process: {r['extract_cpu_ratio']:.2f}x)")
+        print(f"  compare               {r['compare_words_per_s']:10,.0f} words/s   {r['compare_ratio']:.2f}x the tokenizer's time"
+              f" (CPU time: {r['compare_cpu_ratio']:.2f}x)")
         print(f"  peak memory           {r['peak_mb']:10,.0f} MB")
     if args.scale:
         sizes = [int(x) for x in args.scale.split(",")]

@@ -45,6 +45,7 @@ import logging
 import os
 import re
 import sys
+import weakref
 import zoneinfo
 from collections.abc import Iterable, Iterator, Sequence
 from html.parser import HTMLParser
@@ -586,8 +587,19 @@ def prepare(doc: Document) -> Document:
     >>> prepare(d) == d
     True
     """
-    if doc.error:
+    if doc.error or doc in _PREPARED:  # compare() prepares what load() already prepared: skip the rescan
         return doc
+    out = _prepare(doc)
+    _PREPARED.add(out)
+    return out
+
+
+#: Documents returned by :func:`prepare` (and any equal to one): preparing them again changes nothing.
+_PREPARED: weakref.WeakSet[Document] = weakref.WeakSet()
+
+
+def _prepare(doc: Document) -> Document:
+    """:func:`prepare` without the memo of documents already prepared."""
     changes: dict[str, Any] = {}
     spans, lines = _boilerplate(doc.text)
     if not doc.ignored and spans:

@@ -2,8 +2,15 @@
 
 The default pipeline is spaCy's blank English tokenizer plus our own sentence
 rules (news copy often runs sentences together: ``said.The call``). The
-result is converted to a light :class:`Parsed` of offsets right away, so no
-spaCy ``Doc`` outlives its document.
+result is a light :class:`Parsed` of offsets; no spaCy ``Doc`` is kept.
+
+spaCy splits a text at whitespace and tokenizes each whitespace-free chunk
+on its own, so the tokens of a chunk do not depend on where it stands. Each
+distinct chunk is therefore tokenized once (the unseen chunks of a document
+in one spaCy call) and its token offsets are remembered in a bounded cache;
+a document's tokens are then laid out from the cache, and its sentences are
+found by looking only at line breaks and end marks. On news text this costs
+a fraction of running spaCy's tokenizer over the document.
 
 Worst-case behaviour is linear in the length of the text:
 
@@ -26,14 +33,16 @@ Worst-case behaviour is linear in the length of the text:
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import attrs
 
-__all__ = ["MAX_CHUNK", "MAX_SENTENCE_CHARS", "Parsed", "parse", "parse_many"]
+__all__ = ["CACHE_LIMIT", "MAX_CHUNK", "MAX_SENTENCE_CHARS", "Parsed", "clear_cache", "parse", "parse_many"]
 
 _ENDERS = frozenset({".", "!", "?", "…", "...", "?!"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
@@ -45,9 +54,23 @@ MAX_SENTENCE_CHARS = 1000
 #: spaCy suffixes are short; searching only the end of a chunk keeps each search O(1).
 _SUFFIX_WINDOW = 32
 
-_LONG_CHUNK = re.compile(rf"(?<!\S)\S{{{MAX_CHUNK},}}")
+_CHUNK = re.compile(r"\S+")
+_SPACE = re.compile(r"\s+")
+_NEWLINE = re.compile(r"\n")
+_END_MARK = re.compile(r"[.!?…]")
 _CHUNK_TOKEN = re.compile(r"\w+|[^\w\s]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+#: A new chunk cache is started once the current one would hold more than this many chunks (about 20 MB).
+CACHE_LIMIT = 100_000
+#: Whitespace-free chunk -> the ``(start, end)`` offsets of its tokens inside it.
+_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def clear_cache() -> None:
+    """Forget the tokens of every chunk seen so far (for cold-start measurements; results never change)."""
+    global _cache
+    _cache = {}
 
 
 def _sentence_starts(parsed: Parsed) -> tuple[int, ...]:
@@ -93,6 +116,8 @@ def _nlp() -> Any:
 
     nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
+    vocab: Any = nlp.vocab
+    vocab.lex_attr_getters = {}  # only offsets are read: skip computing shape, like_num, ... of each new word
     tokenizer = cast(Tokenizer, nlp.tokenizer)  # a blank pipeline's tokenizer is always spaCy's own
     search = tokenizer.suffix_search
 
@@ -103,71 +128,137 @@ def _nlp() -> Any:
     return nlp
 
 
-def _spacy_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
-    """``(start, end, is_space)`` of spaCy's tokens of ``text[start:end]``, offsets into ``text``."""
-    piece = text[start:end] if start or end != len(text) else text
-    if _SURROGATE.search(piece):  # spaCy cannot hash them; U+FFFD has the same length, so offsets hold
-        piece = _SURROGATE.sub("\ufffd", piece)
-    for tok in _nlp()(piece):
-        s = start + tok.idx
-        yield s, s + len(tok.text), tok.is_space
+def _spacy_chunks(chunks: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    """spaCy's tokens of each whitespace-free chunk, offsets inside the chunk, from one tokenizer call.
+
+    spaCy splits text at whitespace first and tokenizes each chunk on its own
+    (its special cases never span whitespace), so the chunks are joined with
+    line breaks and tokenized together. The call runs in a spaCy memory zone
+    (spaCy 3.8+): the strings it adds to the vocabulary are dropped
+    afterwards, so spaCy's memory does not grow with the number of distinct
+    words seen.
+    """
+    joined = "\n".join(chunks)
+    if _SURROGATE.search(joined):  # spaCy cannot hash them; U+FFFD has the same length, so offsets hold
+        joined = _SURROGATE.sub("\ufffd", joined)
+    nlp = _nlp()
+    zone = getattr(nlp, "memory_zone", None)  # spaCy 3.8 and later
+    with zone() if zone is not None else contextlib.nullcontext():
+        tokens = [(tok.idx, len(tok)) for tok in nlp.tokenizer(joined)]
+    out: list[tuple[tuple[int, int], ...]] = []
+    spans: list[tuple[int, int]] = []
+    base = 0
+    limit = len(chunks[0])
+    for s, n in tokens:
+        if s >= limit:
+            if s == limit:  # the line break that follows a chunk
+                continue
+            out.append(_shared(spans))  # the first token of the next chunk
+            spans = []
+            base = limit + 1
+            limit = base + len(chunks[len(out)])
+        spans.append((s - base, s - base + n))
+    out.append(_shared(spans))
+    return out
 
 
-def _tokens(text: str) -> Iterator[tuple[int, int, bool]]:
-    """Every token of ``text``: spaCy's, except inside over-long whitespace-free chunks."""
-    pos = 0
-    for m in _LONG_CHUNK.finditer(text):
-        if m.start() > pos:
-            yield from _spacy_tokens(text, pos, m.start())
-        for t in _CHUNK_TOKEN.finditer(text, m.start(), m.end()):
-            yield t.start(), t.end(), False
-        pos = m.end()
-    if pos < len(text) or not text:
-        yield from _spacy_tokens(text, pos, len(text))
+#: ``((0, n),)`` for each length ``n``: most chunks are one token, and they share these tuples.
+_ONE_TOKEN = tuple(((0, n),) for n in range(MAX_CHUNK))
 
 
-def _to_parsed(text: str, tokens: Iterable[tuple[int, int, bool]]) -> Parsed:
-    starts: list[int] = []
-    ends: list[int] = []
-    sentences: list[tuple[int, int]] = []
-    sent_start: int | None = None
-    pending_end = False
-    last_end = 0
-    for s, e, is_space in tokens:
-        if is_space:
-            if sent_start is not None and "\n" in text[s:e]:
-                sentences.append((sent_start, last_end))
-                sent_start = None
-                pending_end = False
+def _shared(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] < MAX_CHUNK:
+        return _ONE_TOKEN[spans[0][1]]
+    return tuple(spans)
+
+
+def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], ...]], dict[str, tuple[tuple[int, int], ...]]]:
+    """Tables that give the tokens of every chunk in ``chunks``: the shared cache, and the over-long chunks.
+
+    Chunks shorter than :data:`MAX_CHUNK` are tokenized by spaCy once and
+    remembered; longer ones are split with the linear rule and not kept.
+    """
+    global _cache
+    table = _cache
+    distinct = set(chunks)
+    missing = distinct.difference(table)
+    if not missing:
+        return table, {}
+    if len(table) + len(missing) > CACHE_LIMIT:  # start afresh; a parse still using the old table keeps it
+        table = _cache = {}
+        missing = distinct
+    new = [c for c in missing if len(c) < MAX_CHUNK]
+    if new:
+        table.update(zip(new, _spacy_chunks(new), strict=True))
+    long = {c: tuple(m.span() for m in _CHUNK_TOKEN.finditer(c)) for c in missing if len(c) >= MAX_CHUNK}
+    return table, long
+
+
+def _token_offsets(text: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of every token of ``text``."""
+    words = _CHUNK.findall(text)
+    if not words:
+        return [], []
+    table, long = _chunk_tables(words)
+    gaps = _SPACE.findall(text)
+    if not text[0].isspace():
+        gaps.insert(0, "")
+    lengths = [0] * (2 * len(words))  # gap, chunk, gap, chunk, ...: their running sum places every chunk
+    lengths[0::2] = map(len, gaps[: len(words)])
+    lengths[1::2] = map(len, words)
+    bases = list(itertools.accumulate(lengths))[0::2]
+    tokens = list(map(table.__getitem__, words)) if not long else [long.get(w) or table[w] for w in words]
+    starts = [base + a for base, spans in zip(bases, tokens, strict=True) for a, _ in spans]
+    ends = [base + b for base, spans in zip(bases, tokens, strict=True) for _, b in spans]
+    return starts, ends
+
+
+def _sentence_breaks(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Indices of the tokens that begin a sentence (after the first) by the line-break and end-mark rules."""
+    n = len(starts)
+    after_newline = {bisect.bisect_left(starts, m.start()) for m in _NEWLINE.finditer(text)}
+    breaks = {i for i in after_newline if 0 < i < n}
+    for m in _END_MARK.finditer(text):
+        i = bisect.bisect_left(starts, m.start())
+        if i == n or starts[i] != m.start() or text[starts[i]:ends[i]] not in _ENDERS:
             continue
-        tok = text[s:e]
-        if sent_start is not None and (
-            "\n" in text[last_end:s]
-            or (pending_end and tok not in _CLOSERS and not tok[0].islower())
-            or e - sent_start > MAX_SENTENCE_CHARS
-        ):
-            sentences.append((sent_start, last_end))
-            sent_start = None
-        if sent_start is None:
-            sent_start = s
-        pending_end = tok in _ENDERS or (pending_end and tok in _CLOSERS)
-        starts.append(s)
-        ends.append(e)
-        last_end = e
-    if sent_start is not None:
-        sentences.append((sent_start, last_end))
-    return Parsed(text=text, token_starts=tuple(starts), token_ends=tuple(ends), sentences=tuple(sentences))
+        j = i + 1  # the sentence goes on through closing quotes and brackets
+        while j < n and j not in after_newline and text[starts[j]:ends[j]] in _CLOSERS:
+            j += 1
+        if j < n and j not in after_newline and not text[starts[j]].islower():
+            breaks.add(j)
+    return sorted(breaks)
 
 
 def parse(text: str) -> Parsed:
     """Tokens and sentences of one text.
+
+    Tokens are spaCy's (its blank English tokenizer), found once per distinct
+    whitespace-free chunk and remembered, except inside chunks of
+    :data:`MAX_CHUNK` or more characters (see the module docstring).
+    A sentence ends at a line break; after ``.``, ``!``, ``?`` or an ellipsis
+    (and any closing quotes or brackets) when the next token does not begin
+    in lower case; and before a token that would make it longer than
+    :data:`MAX_SENTENCE_CHARS` characters.
 
     >>> parse("Talks in Geneva. Then Brussels.").sentences
     ((0, 16), (17, 31))
     >>> len(parse("(" * 50_000).token_starts)
     50000
     """
-    return _to_parsed(text, _tokens(text))
+    starts, ends = _token_offsets(text)
+    sentences: list[tuple[int, int]] = []
+    first = 0
+    for nxt in [*_sentence_breaks(text, starts, ends), len(starts)] if starts else ():
+        while ends[nxt - 1] - starts[first] > MAX_SENTENCE_CHARS:  # cut before the token that would overflow
+            cut = bisect.bisect_right(ends, starts[first] + MAX_SENTENCE_CHARS, first + 1, nxt)
+            if cut == nxt:
+                break
+            sentences.append((starts[first], ends[cut - 1]))
+            first = cut
+        sentences.append((starts[first], ends[nxt - 1]))
+        first = nxt
+    return Parsed(text=text, token_starts=tuple(starts), token_ends=tuple(ends), sentences=tuple(sentences))
 
 
 def parse_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Parsed]:

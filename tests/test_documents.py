@@ -8,6 +8,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -179,6 +180,7 @@ def test_seed_spans_are_sorted_disjoint_and_prepare_is_idempotent(seeds: dict[st
         assert prev <= a < b <= len(doc.text)
         prev = b
     assert prepare(doc) == doc
+    assert documents._prepare(doc) == doc  # idempotent by the rules, not only by the memo
     fresh = Document(id=doc.id, text=doc.text)
     assert prepare(fresh).ignored == doc.ignored
 
@@ -475,6 +477,24 @@ def test_error_documents_pass_through_prepare() -> None:
     assert attrs.evolve(bad, error=None).status == "ok"
 
 
+def test_prepare_does_not_rescan_a_prepared_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document prepare() returned (or one equal to it) is returned as is, without scanning its text again."""
+    doc = prepare(Document(id="m", text="date 2021-12-30 https://x.org/a\n\nPutin called Biden.\n"))
+    scans: list[str] = []
+    real = documents._boilerplate
+
+    def counted(text: str) -> Any:
+        scans.append(text)
+        return real(text)
+
+    monkeypatch.setattr(documents, "_boilerplate", counted)
+    assert prepare(doc) is doc
+    assert prepare(attrs.evolve(doc)) == doc
+    assert scans == []
+    other = prepare(attrs.evolve(doc, ignored=()))  # not a prepared document: scanned
+    assert other == doc and len(scans) == 1
+
+
 # ---------------------------------------------------------------- properties and robustness
 
 
@@ -499,6 +519,7 @@ def test_prepare_never_changes_text_and_spans_are_well_formed(text: str) -> None
         assert prev <= a < b <= len(text)
         prev = b
     assert prepare(doc) == doc
+    assert documents._prepare(doc) == doc  # idempotent by the rules, not only by the memo
 
 
 @pytest.mark.parametrize(

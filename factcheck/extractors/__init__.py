@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import importlib
 import pkgutil
 import re
+import string
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -53,6 +55,9 @@ class Context:
     _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(factory=dict)
+    _words: frozenset[str] | None = attrs.field(default=None, init=False)
+    _has_digits: bool | None = attrs.field(default=None, init=False)
+    _lowered: str | None = attrs.field(default=None, init=False)
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per document and ``key`` (per-sentence work shared by the facts of a sentence)."""
@@ -132,27 +137,93 @@ class Context:
 
     def words_before(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens before ``offset`` (not crossing ``limit``)."""
-        limit = self.sentence_span(offset)[0] if limit is None else limit
-        i = self.parsed.token_at(offset) - 1
-        out: list[str] = []
-        while i >= 0 and len(out) < n and self.parsed.token_starts[i] >= limit:
-            if self.parsed.token_ends[i] <= offset:
-                out.append(self.text[self.parsed.token_starts[i]:self.parsed.token_ends[i]].lower())
-            i -= 1
-        out.reverse()
-        return out
+        parsed = self.parsed
+        starts, ends = parsed.token_starts, parsed.token_ends
+        if limit is None:
+            limit = self.sentence_span(offset)[0]
+        # the tokens before the one that contains or follows ``offset`` (parsed.token_at)
+        hi = bisect.bisect_right(starts, offset) - 1
+        if hi >= 0 and ends[hi] <= offset and hi + 1 < len(starts):
+            hi += 1
+        if hi <= 0:
+            return []
+        lo = max(bisect.bisect_left(starts, limit, 0, hi), hi - n)
+        text = self.doc.text
+        return [text[starts[i]:ends[i]].lower() for i in range(lo, hi)]
 
     def words_after(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens from ``offset`` on (not crossing ``limit``)."""
-        limit = self.sentence_span(offset)[1] if limit is None else limit
-        i = self.parsed.token_at(offset)
-        out: list[str] = []
-        starts, ends = self.parsed.token_starts, self.parsed.token_ends
-        while i < len(starts) and len(out) < n and ends[i] <= limit:
-            if starts[i] >= offset:
-                out.append(self.text[starts[i]:ends[i]].lower())
-            i += 1
-        return out
+        parsed = self.parsed
+        starts, ends = parsed.token_starts, parsed.token_ends
+        if limit is None:
+            limit = self.sentence_span(offset)[1]
+        lo = parsed.token_at(offset)
+        if lo < len(starts) and starts[lo] < offset:  # the token that contains ``offset`` is not a word after it
+            if ends[lo] > limit:
+                return []
+            lo += 1
+        hi = min(bisect.bisect_right(ends, limit, lo), lo + max(n, 0))
+        text = self.doc.text
+        return [text[starts[i]:ends[i]].lower() for i in range(lo, hi)]
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """The :func:`tense` of the clause around ``[start, end)``, found once per clause."""
+        clause = self.clause_span(start, end)
+        found: str | None = self.memo(("tense", clause), lambda: tense(self.doc.text[clause[0]:clause[1]]))
+        return found
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every run of letters in the document, lower-cased (a cue index built once, on first use).
+
+        A rule that needs a rare word can skip a document that lacks it, at
+        the cost of one set lookup instead of a regular-expression scan of the
+        whole text. Runs of letters split at anything else: "p.m." gives
+        ``"p"`` and ``"m"``, "year's" gives ``"year"`` and ``"s"``. See also
+        :meth:`mentions`.
+        """
+        if self._words is None:
+            self._words = frozenset(_LETTERS.findall(self.doc.text.lower()))
+        return self._words
+
+    def mentions(self, *words: str) -> bool:
+        """True when one of ``words`` (lower-case runs of letters) occurs in the document, in any case.
+
+        >>> from factcheck.documents import Document
+        >>> from factcheck.nlp import parse
+        >>> ctx = Context(doc=Document(id="d", text="Third QUARTER results"), parsed=parse("Third QUARTER results"))
+        >>> ctx.mentions("quarter", "qtr"), ctx.mentions("upcoming")
+        (True, False)
+        """
+        return not self.words.isdisjoint(words)
+
+    @property
+    def lowered(self) -> str:
+        """The text with ASCII letters lower-cased: same length and offsets as :attr:`text` (built once).
+
+        CPython's ``re`` is two to three times slower with ``re.IGNORECASE``
+        (no literal prefix search, a case fold per character): a rule whose
+        words are ASCII can instead be compiled with lower-case literals and
+        no ``re.I`` and run over ``ctx.lowered``; its match offsets index
+        ``ctx.text`` unchanged, so read original-case text (``May`` vs
+        ``may``) from ``ctx.text``. Non-ASCII letters are left as they are
+        ("É" stays "É"), so keep ``re.I`` where they matter.
+        """
+        if self._lowered is None:
+            self._lowered = self.doc.text.translate(_ASCII_LOWER)
+        return self._lowered
+
+    @property
+    def has_digits(self) -> bool:
+        """True when the document contains a decimal digit (of any script)."""
+        if self._has_digits is None:
+            self._has_digits = _DIGIT.search(self.doc.text) is not None
+        return self._has_digits
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LOWER = str.maketrans({c: c.lower() for c in string.ascii_uppercase})
+_DIGIT = re.compile(r"\d")
 
 
 # Connectives that start a clause about another event: "talks on January 10,
@@ -177,6 +248,10 @@ _PAST = re.compile(
 def tense(text: str) -> str | None:
     """``"future"``, ``"past"`` or ``None`` from the markers in a clause.
 
+    Answers for texts of up to :data:`_TENSE_CACHED_CHARS` characters are
+    cached: the facts of one clause ask about the same clause, and each
+    answer costs two scans of it.
+
     >>> tense("The presidents will have a phone call on Thursday")
     'future'
     >>> tense("They held phone talks late on Thursday")
@@ -184,11 +259,20 @@ def tense(text: str) -> str | None:
     >>> tense("Talks on Thursday") is None
     True
     """
+    return _cached_tense(text) if len(text) <= _TENSE_CACHED_CHARS else _tense(text)
+
+
+def _tense(text: str) -> str | None:
     if _FUTURE.search(text):
         return "future"
     if _PAST.search(text):
         return "past"
     return None
+
+
+#: Longer texts are not cached, so that the cache (1,024 texts) stays a few megabytes at most.
+_TENSE_CACHED_CHARS = 2000
+_cached_tense = functools.lru_cache(maxsize=1024)(_tense)
 
 
 Func = Callable[[Context], Iterable[Candidate]]

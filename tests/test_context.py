@@ -1,0 +1,229 @@
+"""The extractors' Context: words around an offset, the cue index, clauses, overlap bookkeeping."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from strategies import SEEDS
+
+from factcheck.documents import Document
+from factcheck.extractors import Candidate, Context
+from factcheck.nlp import parse
+
+
+def _ctx(text: str) -> Context:
+    return Context(doc=Document(id="d", text=text), parsed=parse(text))
+
+
+TEXT = "The call began at 3:35 p.m. EST. Talks in Geneva, Switzerland followed."
+
+
+@pytest.mark.parametrize(("offset", "n", "limit", "expected"), [
+    (TEXT.index("3:35"), 3, None, ["call", "began", "at"]),
+    (TEXT.index("3:35"), 10, None, ["the", "call", "began", "at"]),  # not before the sentence
+    (TEXT.index("3:35"), 10, 0, ["the", "call", "began", "at"]),
+    (TEXT.index("Geneva"), 10, None, ["talks", "in"]),  # not into the previous sentence
+    (TEXT.index("Geneva"), 10, 0, ["the", "call", "began", "at", "3:35", "p.m.", "est", ".", "talks", "in"]),
+    (TEXT.index("Geneva") + 2, 2, None, ["talks", "in"]),  # inside a token: that token is not before
+    (TEXT.index("began"), 0, None, []),
+    (TEXT.index("began"), -1, None, []),
+    (0, 5, None, []),
+    # past the last token, that token is not counted (a quirk, kept so that reports stay byte-identical)
+    (len(TEXT), 2, None, ["switzerland", "followed"]),
+])
+def test_words_before(offset: int, n: int, limit: int | None, expected: list[str]) -> None:
+    """Up to n lower-cased tokens that end at or before the offset, within the sentence or the limit."""
+    assert _ctx(TEXT).words_before(offset, n, limit=limit) == expected
+
+
+@pytest.mark.parametrize(("offset", "n", "limit", "expected"), [
+    (TEXT.index("3:35"), 3, None, ["3:35", "p.m.", "est"]),
+    (TEXT.index("EST"), 10, None, ["est", "."]),  # not into the next sentence
+    (TEXT.index("EST"), 10, len(TEXT), ["est", ".", "talks", "in", "geneva", ",", "switzerland", "followed", "."]),
+    (TEXT.index("Geneva") + 2, 2, None, [",", "switzerland"]),  # the token around the offset is not after it
+    (TEXT.index("Geneva") + 2, 2, TEXT.index("Geneva") + 3, []),  # ... and it stops at a limit inside it
+    (TEXT.index("Talks"), 0, None, []),
+    (len(TEXT), 3, None, []),
+])
+def test_words_after(offset: int, n: int, limit: int | None, expected: list[str]) -> None:
+    """Up to n lower-cased tokens that start at or after the offset, within the sentence or the limit."""
+    assert _ctx(TEXT).words_after(offset, n, limit=limit) == expected
+
+
+def test_words_around_an_empty_text() -> None:
+    """An empty document has no words before or after anything."""
+    ctx = _ctx("")
+    assert ctx.words_before(0, 3) == [] and ctx.words_after(0, 3) == []
+
+
+def _words_before_one_by_one(ctx: Context, offset: int, n: int, limit: int | None) -> list[str]:
+    """The specification of words_before: walk back token by token."""
+    starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
+    limit = ctx.sentence_span(offset)[0] if limit is None else limit
+    i = ctx.parsed.token_at(offset) - 1
+    out: list[str] = []
+    while i >= 0 and len(out) < n and starts[i] >= limit:
+        if ends[i] <= offset:
+            out.append(ctx.text[starts[i]:ends[i]].lower())
+        i -= 1
+    return out[::-1]
+
+
+def _words_after_one_by_one(ctx: Context, offset: int, n: int, limit: int | None) -> list[str]:
+    """The specification of words_after: walk forward token by token."""
+    starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
+    limit = ctx.sentence_span(offset)[1] if limit is None else limit
+    i = ctx.parsed.token_at(offset)
+    out: list[str] = []
+    while i < len(starts) and len(out) < n and ends[i] <= limit:
+        if starts[i] >= offset:
+            out.append(ctx.text[starts[i]:ends[i]].lower())
+        i += 1
+    return out
+
+
+def test_words_around_match_the_token_by_token_walk() -> None:
+    """At random offsets, counts and limits in the seed articles: the same words as walking token by token."""
+    rnd = random.Random(7)
+    for path in sorted(SEEDS.glob("*.txt")):
+        ctx = _ctx(path.read_text(encoding="utf-8"))
+        for _ in range(300):
+            offset, n = rnd.randint(0, len(ctx.text) + 2), rnd.randint(-1, 6)
+            limit = rnd.choice([None, rnd.randint(0, len(ctx.text) + 2)])
+            assert ctx.words_before(offset, n, limit=limit) == _words_before_one_by_one(ctx, offset, n, limit)
+            assert ctx.words_after(offset, n, limit=limit) == _words_after_one_by_one(ctx, offset, n, limit)
+
+
+# --------------------------------------------------------------------------
+# the cue index
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Third QUARTER results", ("quarter", "qtr"), True),
+    ("Q3 results", ("quarter", "qtr"), False),
+    ("at 3:35 p.m.", ("p",), True),  # runs of letters: "p.m." gives "p" and "m"
+    ("the year's end", ("year",), True),
+    ("headquarters", ("quarter",), False),  # whole runs only, not substrings
+    ("Zürich talks", ("zürich",), True),
+    ("Monday-Tuesday", ("tuesday",), True),
+    ("", ("a",), False),
+    ("a b c", (), False),
+])
+def test_mentions(text: str, words: tuple[str, ...], expected: bool) -> None:
+    """mentions() is true when one of the words occurs as a whole run of letters, in any case."""
+    assert _ctx(text).mentions(*words) is expected
+
+
+def test_words_is_built_once() -> None:
+    """The cue index is computed on first use and then reused."""
+    ctx = _ctx("Talks on Monday.")
+    assert ctx.words is ctx.words
+    assert ctx.words == frozenset({"talks", "on", "monday"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("at 3 pm", True), ("in 2021", True), ("at three", False), ("", False), ("٣ troops", True),
+])
+def test_has_digits(text: str, expected: bool) -> None:
+    """has_digits tells whether any decimal digit occurs."""
+    assert _ctx(text).has_digits is expected
+
+
+# --------------------------------------------------------------------------
+# clauses, overlap bookkeeping, memo
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "phrase", "clause"), [
+    ("Talks on January 10, followed by a January 12 session.", "January 10", "Talks on January 10"),
+    ("Talks on January 10, followed by a January 12 session.", "January 12",
+     ", followed by a January 12 session."),
+    ("They met in Geneva; later in Brussels.", "Brussels", "; later in Brussels."),
+    ("They met in Geneva.", "Geneva", "They met in Geneva."),
+])
+def test_clause_span(text: str, phrase: str, clause: str) -> None:
+    """A clause is the sentence cut at connectives that open another event."""
+    ctx = _ctx(text)
+    start = text.index(phrase)
+    s, e = ctx.clause_span(start, start + len(phrase))
+    assert text[s:e] == clause
+
+
+def test_accept_drops_overlapping_values_only() -> None:
+    """A value candidate overlapping an accepted value is dropped; other kinds are always kept."""
+    ctx = _ctx("at 2035 GMT")
+    time = Candidate(kind="time", role="time", start=3, end=11, value=None, rule="t")
+    number = Candidate(kind="quantity", role="count", start=3, end=7, value=None, rule="n")
+    event = Candidate(kind="event", role="event", start=3, end=7, value=None, rule="e")
+    assert ctx.accept(time) and not ctx.accept(number) and ctx.accept(event)
+    assert ctx.taken(0, 4) and not ctx.taken(0, 3) and not ctx.taken(0, 4, frozenset({"date"}))
+
+
+def test_memo_computes_once() -> None:
+    """memo() computes a value once per key and document."""
+    ctx = _ctx("x")
+    calls: list[int] = []
+
+    def compute(value: int) -> int:
+        calls.append(value)
+        return value
+
+    assert ctx.memo("k", lambda: compute(5)) == 5
+    assert ctx.memo("k", lambda: compute(6)) == 5
+    assert calls == [5]
+
+
+@pytest.mark.parametrize(("text", "lowered"), [
+    ("Talks on MONDAY, Jan. 12", "talks on monday, jan. 12"),
+    ("Élysée İstanbul straße", "Élysée İstanbul straße"),  # only ASCII letters change: offsets stay
+    ("", ""),
+])
+def test_lowered_keeps_offsets(text: str, lowered: str) -> None:
+    """lowered lower-cases ASCII letters only, so its offsets are the text's."""
+    ctx = _ctx(text)
+    assert ctx.lowered == lowered and len(ctx.lowered) == len(text)
+
+
+def test_lowered_scan_finds_what_ignorecase_finds() -> None:
+    """A lower-case pattern without re.I over ctx.lowered gives the spans re.I gives over the text."""
+    import re
+
+    text = (SEEDS / "000_3994ce8223a6c004.txt").read_text(encoding="utf-8")
+    ctx = _ctx(text)
+    words = r"\b(?:january|february|monday|thursday|talks|call|moscow|gmt|est)\b"
+    assert [m.span() for m in re.finditer(words, ctx.lowered)] == [m.span() for m in re.finditer(words, text, re.I)]
+    assert re.search(words, ctx.lowered)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The presidents will hold a call on Thursday.", "Thursday", "future"),
+    ("They held talks on Thursday, followed by a call that will take place on Friday.", "Thursday", "past"),
+    ("They held talks on Thursday, followed by a call that will take place on Friday.", "Friday", "future"),
+    ("Talks on Thursday.", "Thursday", None),
+])
+def test_tense_at_reads_the_clause(text: str, phrase: str, expected: str | None) -> None:
+    """tense_at gives the tense of the clause around a span (once per clause)."""
+    ctx = _ctx(text)
+    start = text.index(phrase)
+    assert ctx.tense_at(start, start + len(phrase)) == expected
+    assert ctx.tense_at(start, start + len(phrase)) == expected  # from the memo
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The presidents will have a phone call on Thursday", "future"),
+    ("Talks are scheduled for Thursday", "future"),
+    ("They held phone talks late on Thursday", "past"),
+    ("The call ended at 4:25 pm", "past"),
+    ("Talks on Thursday", None),
+    ("", None),
+    ("Talks on Thursday " * 200 + "were held", "past"),  # longer than the cached texts: the same answer
+    ("word " * 1000, None),
+])
+def test_tense(text: str, expected: str | None) -> None:
+    """tense() reads future and past markers; long texts bypass the cache and answer the same."""
+    from factcheck.extractors import tense
+
+    assert tense(text) == expected
+    assert tense(text) == expected
