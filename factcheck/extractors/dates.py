@@ -1242,8 +1242,17 @@ def document_dates(ctx: Context) -> list[DateMatch]:
 
 def _opens_sentence(text: str, start: int, before: list[str]) -> bool:
     """Whether a date opens its sentence or line ("On Monday, ...", a line after a headline with no full stop)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not [w for w in before if w != "on"] or text[line_start:start].strip().lower() in ("", "on")
+    if not [w for w in before if w != "on"]:
+        return True
+    # look back a bounded window first: scanning to the line start for every date is quadratic on one long line
+    window = text[max(0, start - 64):start]
+    cut = window.rfind("\n")
+    if cut >= 0 or start <= 64:
+        return window[cut + 1:].strip().lower() in ("", "on")
+    if window.strip().lower() not in ("", "on"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1  # only after 64 blank characters
+    return text[line_start:start].strip().lower() in ("", "on")
 
 
 @register("date", priority=20)
