@@ -94,6 +94,7 @@ class DocEvent:
     mention_ends: tuple[int, ...] = ()  # where its event words end in the text (how near a venue stands)
     figures: frozenset[tuple[str, float]] = frozenset()  # exact counts it gives ("26 pirates"): corroboration
     clocks: frozenset[int] = frozenset()  # odd clock minutes it gives ("2:09 a.m."), on the wall clock
+    starts: frozenset[tuple[int, int, bool]] = frozenset()  # clock arcs of when it began: (first, length, zoned)
 
     @property
     def parties(self) -> frozenset[str]:
@@ -222,7 +223,7 @@ def _context_role(fact: Fact) -> bool:
     if fact.kind == "place":
         return fact.role in ("mention", "venue")
     if fact.kind == "date":
-        return fact.role == "date"
+        return fact.role in ("date", "reported")
     return fact.role in _CONTEXT_ROLES
 
 
@@ -507,6 +508,61 @@ def _undated_fits(group: _Group, mention: Fact, own: Sequence[Fact], doc: Docume
     return mention.value.tense == "future" and days[0] > ref
 
 
+# a day part that names the article's own day ("this morning"): its value carries the publication day
+_THIS_DAY_PART = re.compile(r"\bthis\s+(?:morning|afternoon|evening)\b", re.I)
+
+
+def _named_day(fact: Fact) -> DateValue | None:
+    """The day a date or time fact names by its own text ("Monday night", "this morning", "June 24"), else ``None``."""
+    if fact.kind == "date":
+        value: DateValue = fact.value
+        return value
+    day = time_date(fact)
+    if day is None and fact.kind == "time" and _THIS_DAY_PART.search(fact.text):
+        time_value: TimeValue = fact.value
+        day = time_value.date
+    return day
+
+
+def _background_of(fact: Fact, group: _Group, published: dt.datetime | None = None) -> str | None:
+    """Why a date or time that no event word holds is not the time of the event it would be context of, else ``None``.
+
+    Context is what an article says around its event; a time it names is
+    that event's time only when it can be. ``"another day"``: a clock time
+    or day part names a day the event's own date rules out (the vigil
+    "Monday night" in a report of Saturday's shooting, the hearing "this
+    morning" in a report of Saturday's deaths); a time is compared on the
+    clock alone, so held by the event it would pass for the event's time.
+    A date of another day stays: its value says which day it is, and it
+    still ties reports of one news day together. ``"coarser"``: the event is
+    dated to a day and the fact only to a week, month or year ("this year",
+    "in 2010", "the 2008-09 season") — background of the story, not when the
+    event happened.
+    """
+    if fact.role == "reported" and (group.date is None or not fact.value.same_day(group.date)):
+        return "reported"  # the day something was said, which is the event's only when it is its very day
+    if fact.kind not in ("date", "time") or group.date is None:
+        return None
+    day = _named_day(fact)
+    if day is None:
+        return None
+    if any(m.value.type in INCIDENT_TYPES for m in group.mentions):
+        day = reported_day(fact, day, published)  # as the event's own date was read
+    if fact.kind == "time" and day.compatible(group.date) is False:
+        return "another day"
+    if fact.kind == "date" and _one_day(group.date) and not _one_day(day):
+        return "coarser"
+    return None
+
+
+def _one_day(d: DateValue) -> bool:
+    """Whether a date names a single day: a resolved day, or a weekday not yet anchored to its week ("Friday")."""
+    days = d.days()
+    if days is None:
+        return d.grain == "day" and d.weekday is not None and not (d.open_start or d.open_end)
+    return days[0] == days[1]
+
+
 def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
     """Group one document's mentions into the events it tells of.
 
@@ -553,11 +609,12 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
         target.add(mention, own[mention.id], None)
         placed[mention.id] = target
     for mention in mentions:
-        placed[mention.id].context.extend(context.get(mention.id, ()))
+        group = placed[mention.id]
+        group.context.extend(f for f in context.get(mention.id, ()) if _background_of(f, group, doc.published) is None)
     lead = _lead(groups)
     for fact in loose:
         home = _home(fact, groups, lead)
-        if home is not None:
+        if home is not None and _background_of(fact, home, doc.published) is None:
             home.context.append(fact)
     out: list[DocEvent] = []
     groups.sort(key=lambda g: g.mentions[0].start)
@@ -580,7 +637,10 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
             mention_ends=tuple(sorted(m.end for m in group.mentions)),
             figures=_figures((*group.facts, *group.context)),
             clocks=_clocks(group.facts),
+            starts=_starts(group.facts),
         ))
+    if not mentions:
+        out.extend(_report_event(doc, loose))
     implicit = sorted(k for k in attached if k.startswith("implicit:"))
     for n, key in enumerate(implicit, start=len(groups)):
         fact = attached[key][0]
@@ -591,6 +651,36 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
             implicit=True, kind=kind,
         ))
     return out
+
+
+# what a document with no event word is grouped by: when (dates) and where (places) its story happened
+_REPORT_KINDS = frozenset({"date", "place"})
+
+
+def _report_event(doc: Document, loose: Sequence[Fact]) -> list[DocEvent]:
+    """The story of a document that names no event word, as one event of type ``report`` (or none).
+
+    A news article is about something even when no trigger word names it
+    ("Colts beat Chiefs 20-13", "Lohan checks into rehab"). Its dates and
+    places group reports of one news day and place together (type
+    ``report``, never merged with typed events). It holds its places as
+    context, never compared; it holds none of its dates and times: without
+    an event word the text does not say which of them is the story's time
+    (the check-in "early Friday", the hearing "Thursday morning", the report
+    "today") rather than another occasion's.
+    """
+    facts = [f for f in loose if f.kind in _REPORT_KINDS]
+    if not any(f.kind == "place" for f in facts):
+        return []
+    date = _explicit_date(f for f in facts if f.kind == "date" and f.role == "date")
+    places = {f.value.id or f.value.name for f in facts
+              if _geographic(f) and f.rule != "place:demonym" and f.value.kind != "country"}
+    return [DocEvent(
+        id=f"{doc.id}/r0", doc_id=doc.id, type="report", mention_ids=(), fact_ids=(), participants=frozenset(),
+        date=date, weak_date=_weak_date(doc, None), venues=(), distinct=False, kind="report",
+        context_ids=tuple(f.id for f in sorted(facts, key=lambda f: f.start) if f.kind == "place"),
+        places=frozenset(places),
+    )]
 
 
 # a count at least this big, given exactly, is specific enough to tell one occurrence from another
@@ -626,6 +716,55 @@ def _clocks(facts: Iterable[Fact]) -> frozenset[int]:
             if not t.is_interval and t.grain == "minute" and t.minute % 30:
                 out.add(t.minute)
     return frozenset(out)
+
+
+def _starts(facts: Iterable[Fact]) -> frozenset[tuple[int, int, bool]]:
+    """The clock times a report gives for when its event happened, as arcs ``(first, length, zoned)``.
+
+    A zoned time is an arc on the UTC clock, one without a zone an arc on the
+    wall clock (``zoned`` says which). Only times written to the minute or
+    hour count; day parts ("Thursday morning") and intervals say too little.
+    """
+    out = set()
+    for f in facts:
+        if f.kind == "time" and f.role in ("start", "time"):
+            t: TimeValue = f.value
+            if not t.is_interval and t.grain in ("minute", "hour"):
+                arc = _clock_arc(f)
+                if arc is not None:
+                    out.add((arc[0], arc[1], t.offset is not None))
+    return frozenset(out)
+
+
+# how far apart (minutes, on the clock) two reports may time one occurrence and still disagree about it
+CLOCK_CONFLICT_WINDOW_MINUTES = 120
+
+
+def _clock_gap(a: tuple[int, int, bool], b: tuple[int, int, bool]) -> int | None:
+    """Minutes between two clock arcs on the 24-hour circle (0 when they overlap); ``None`` when not comparable.
+
+    A zoned time and one without a zone are not compared: the unzoned one is
+    local somewhere, and the gap would be the zone difference.
+    """
+    if a[2] != b[2]:
+        return None
+    if _overlap(a[:2], b[:2]):
+        return 0
+    after_a = (b[0] - (a[0] + a[1] - 1)) % 1440
+    after_b = (a[0] - (b[0] + b[1] - 1)) % 1440
+    return min(after_a, after_b)
+
+
+def _other_clock(a: DocEvent, b: DocEvent, window: int = CLOCK_CONFLICT_WINDOW_MINUTES) -> bool:
+    """Whether two reports time their event hours apart: then they tell of two occurrences (two quakes that day).
+
+    Sources that disagree about when one event happened are usually minutes
+    apart ("about 10 a.m." vs "around 10:30"); times further apart than
+    ``window`` on the clock are another occurrence, unless the reports are
+    strongly linked (see :func:`_pair`).
+    """
+    gaps = [g for x in a.starts for y in b.starts if (g := _clock_gap(x, y)) is not None]
+    return bool(gaps) and min(gaps) > window
 
 
 def _geographic(fact: Fact) -> bool:
@@ -786,6 +925,8 @@ def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -
         return None
     places = len(a.places & b.places)
     strong = (shared >= 2 or (shared >= 1 and places >= 1) or _corroborated(a, b)) and not (a.distinct or b.distinct)
+    if _other_clock(a, b) and not strong:
+        return None  # timed hours apart and not strongly linked: two occurrences
     ok, date_score = _date_relation(a, b)
     venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
     place_score = 0.3 * min(places, 2)
@@ -803,7 +944,7 @@ NEIGHBOURHOOD = 100
 
 def _signature(e: DocEvent) -> tuple[object, ...]:
     """Everything :func:`_pair` looks at; repeated reports of one event share it."""
-    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places, e.figures)
+    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places, e.figures, e.starts)
 
 
 def _when(e: DocEvent) -> tuple[int, int]:

@@ -225,3 +225,150 @@ def test_an_incident_is_dated_up_to_publication(text: str, published: str, date:
     """News reports an incident after it happened: its bare weekday is the latest one up to publication."""
     r = report(text, published=published)
     assert [e.date for e in r.events] == [date]
+
+
+def _held(r: factcheck.Report, doc_id: str, fact_text: str) -> bool:
+    """Whether some event holds the fact of that text."""
+    return event_of(r, doc_id, fact_text) is not None
+
+
+_GRAY_SATURDAY = "Kimani Gray, 16, was shot and killed by police on Saturday night in Brooklyn. "
+
+
+@pytest.mark.parametrize(
+    ("extra", "probe", "held"),
+    [
+        ("A candlelight vigil turned violent Monday night.", "Monday night", False),
+        ("A candlelight vigil was held Monday evening.", "Monday evening", False),
+        ("Protesters gathered at 8 p.m. Monday.", "8 p.m. Monday", False),
+        # negatives: a time of the event's own day, or one naming no day, stays with the event
+        ("Police were out in force that night, at 11:40 p.m. on Saturday.", "11:40 p.m. on Saturday", True),
+        ("Police were out in force Saturday night.", "Saturday night", True),
+    ],
+)
+def test_a_context_time_of_another_day_is_not_the_events_time(extra: str, probe: str, held: bool) -> None:
+    """A vigil "Monday night" told around Saturday's shooting is not a time of the shooting (times compare on the clock)."""
+    r = report(_GRAY_SATURDAY + extra, published="2013-03-12")
+    assert _held(r, "d0", probe) is held
+    assert _held(r, "d0", "Saturday night") or probe == "Saturday night"
+
+
+@pytest.mark.parametrize(
+    ("extra", "probe"),
+    [
+        ("The navy has patrolled the gulf since September this year.", "this year"),
+        ("Pirates were active in the gulf in 2010.", "in 2010"),
+        ("Pirates were active in the gulf in October.", "in October"),
+    ],
+)
+def test_a_coarse_context_date_is_background_of_an_event_dated_to_the_day(extra: str, probe: str) -> None:
+    """"in 2010" around an attack "on Thursday, November 10, 2011" is background, not the attack's time."""
+    r = report("An Indian warship thwarted a pirate attack on Thursday, November 10, 2011. " + extra,
+               published="2011-11-11")
+    assert not _held(r, "d0", probe)
+    assert _held(r, "d0", "Thursday, November 10, 2011")
+
+
+def test_a_coarse_context_date_stays_with_an_event_dated_no_closer() -> None:
+    """Negative: when the event gives no day, a year named around it may be all there is of its time."""
+    r = report("Pirates were active in the gulf this year. An Indian warship thwarted a pirate attack.",
+               published="2011-11-11")
+    assert _held(r, "d0", "this year")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_event"),
+    [
+        ("An earthquake struck at about 7:30 a.m. near Cobb.", "A magnitude 4.6 earthquake struck at 2:09 a.m. near The Geysers.", False),
+        ("An earthquake struck at 9:27 a.m. near Cobb.", "An earthquake struck at about 9:30 a.m. near The Geysers.", True),
+        # minutes apart: one quake the sources time differently
+        ("An earthquake struck at about 10 a.m. near Cobb.", "An earthquake struck at around 10:30 a.m. near The Geysers.", True),
+        # a zoned and an unzoned time are not compared (the gap may be the zone)
+        ("An earthquake struck at 7:30 a.m. PDT near Cobb.", "An earthquake struck at 2:09 a.m. near The Geysers.", True),
+    ],
+)
+def test_reports_timing_an_occurrence_hours_apart_tell_of_two(first: str, second: str, one_event: bool) -> None:
+    """Two weakly linked quake reports timed hours apart are two quakes; minutes apart, one."""
+    r = report(first, second, published="2013-03-14")
+    t0 = next(f.text for f in r.facts if f.doc_id == "d0" and f.kind == "time")
+    t1 = next(f.text for f in r.facts if f.doc_id == "d1" and f.kind == "time")
+    assert (event_of(r, "d0", t0) == event_of(r, "d1", t1)) is one_event
+
+
+def test_strongly_linked_reports_hours_apart_stay_one_event() -> None:
+    """Negative: reports naming the same two parties are one event even when they time it hours apart (a conflict)."""
+    r = report("Russian and NATO negotiators met for security talks at 10 a.m. on January 12.",
+               "Russian and NATO negotiators met for security talks at 3 p.m. on January 12.", published="2022-01-13")
+    t0 = next(f.text for f in r.facts if f.doc_id == "d0" and f.kind == "time")
+    t1 = next(f.text for f in r.facts if f.doc_id == "d1" and f.kind == "time")
+    assert event_of(r, "d0", t0) == event_of(r, "d1", t1)
+
+
+def _held_role(r: factcheck.Report, doc_id: str, fact_text: str, role: str) -> bool:
+    """Whether some event holds the fact of that text and role."""
+    fact = next(f for f in r.facts if f.doc_id == doc_id and f.text == fact_text and f.role == role)
+    return any(fact.id in e.fact_ids for e in r.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Lohan was arrested on Thursday in Los Angeles, police said Thursday.", True),
+        ("Lohan was arrested Thursday in Los Angeles, police said on Thursday.", True),
+        # negatives: said on another day, or about an event the text does not date
+        ("Lohan was arrested on Wednesday in Los Angeles, police said on Thursday.", False),
+        ("Lohan was arrested in Los Angeles, police said on Thursday.", False),
+    ],
+)
+def test_a_reporting_date_is_the_events_only_on_its_very_day(text: str, held: bool) -> None:
+    """"arrested on Thursday …, police said Thursday": the day it was said is the event's day, and the event holds it."""
+    r = report(text, published="2013-03-15")
+    assert _held_role(r, "d0", "Thursday", "reported") is held
+
+
+@pytest.mark.parametrize("background", ["in 2008", "in December", "this year"])
+def test_a_coarse_context_date_is_background_of_an_event_on_an_unanchored_weekday(background: str) -> None:
+    """Without a publication date, "on Saturday" still names one day: a year around it is background."""
+    r = factcheck.compare([{"id": "d0", "text": "Police arrested Maurice Cheeks on Saturday. "
+                                                f"Crime in the city rose sharply {background}."}])
+    assert not _held(r, "d0", background)
+    assert _held(r, "d0", "Saturday")
+
+
+_REHAB = "Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on Thursday."
+
+
+@pytest.mark.parametrize(
+    ("second", "place", "one_story"),
+    [
+        ("Lohan checked into a rehab facility in Rancho Mirage late Thursday, her lawyer told a judge.",
+         "Rancho Mirage", True),
+        # negative: another day and place is another story
+        ("The Colts beat the Chiefs 20-13 in Kansas City on Sunday.", "Kansas City", False),
+    ],
+)
+def test_documents_without_an_event_word_are_grouped_by_day_and_place(second: str, place: str, one_story: bool) -> None:
+    """Articles no event word describes ("checked into rehab") form ``report`` events by their day and places."""
+    r = report(_REHAB, second, published="2013-05-03")
+    assert {e.type for e in r.events} == {"report"}
+    assert (event_of(r, "d0", "Rancho Mirage") == event_of(r, "d1", place)) is one_story
+
+
+def test_a_report_event_holds_its_places_but_not_its_dates() -> None:
+    """Without an event word the text does not say which of its dates is the story's time: none is held."""
+    r = report(_REHAB, published="2013-05-03")
+    assert _held(r, "d0", "Rancho Mirage")
+    assert not _held(r, "d0", "Thursday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lindsay Lohan checked into rehab on Thursday.",  # no place: nothing to group by
+        "An earthquake struck Rancho Mirage on Thursday.",  # an event word: a typed event, no report
+    ],
+)
+def test_no_report_event_without_places_or_with_an_event_word(text: str) -> None:
+    """Negative: a report event needs a place, and only documents with no event word get one."""
+    r = report(text, published="2013-05-03")
+    assert "report" not in {e.type for e in r.events}

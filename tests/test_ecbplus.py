@@ -21,13 +21,13 @@ import ecbplus
 # regression floors: current figures (precision/recall: current minus 0.02)
 GOLD_CONFLICTS_FOUND_MIN = 7          # of 10
 GOLD_AGREEMENTS_FLAGGED_MAX = 0       # of 14
-CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 26 now; the target is <= 3 per gold conflict
-TIMES_PRECISION_MIN = 0.91 - 0.02
+CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 25 now; the target is <= 3 per gold conflict
+TIMES_PRECISION_MIN = 0.91 - 0.02     # 0.893 now (tp 570, fp 68): the floor of the earlier 0.91 is kept
 TIMES_RECALL_MIN = 0.22 - 0.02
-LOCATIONS_PRECISION_MIN = 0.78 - 0.02
-LOCATIONS_RECALL_MIN = 0.25 - 0.02
+LOCATIONS_PRECISION_MIN = 0.81 - 0.02
+LOCATIONS_RECALL_MIN = 0.27 - 0.02
 BOTH_PRECISION_MIN = 0.85 - 0.02
-BOTH_RECALL_MIN = 0.22 - 0.02
+BOTH_RECALL_MIN = 0.24 - 0.02
 
 
 # ---------------------------------------------------------------- metric definitions (no corpus)
