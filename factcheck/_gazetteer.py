@@ -38,13 +38,14 @@ them (membership is per country: Russia, as a whole, is in Europe).
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import unicodedata
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from rapidfuzz import fuzz
@@ -511,8 +512,9 @@ def relation(a: Place, b: Place) -> str:
 # Recognition
 
 
-@attrs.frozen(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word of the text: its span and text (a tuple: a document has hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -700,6 +702,23 @@ def _inside(q: Place, p: Place) -> bool:
     return p.admin1 == q.admin1
 
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The words of ``text[start:end]`` (``_TOKEN``), built without a Python step per word.
+
+    >>> _tokens("In Geneva, U.S. talks", 0, 21)
+    [_Tok(start=0, end=2, text='In'), _Tok(start=3, end=9, text='Geneva'), _Tok(start=11, end=15, text='U.S.'), \
+_Tok(start=16, end=21, text='talks')]
+    """
+    # split() gives gap, word, gap, word, ..., gap: the offsets are the running sums of their lengths
+    parts = _TOKEN_SPLIT.split(text if (start, end) == (0, len(text)) else text[start:end])
+    offsets = list(itertools.accumulate(map(len, parts), initial=start))
+    spans = zip(offsets[1:-1:2], offsets[2::2], parts[1::2], strict=True)
+    return list(map(tuple.__new__, itertools.repeat(_Tok), spans))
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
     """Find place mentions in ``text[start:end]``, left to right, non-overlapping, longest first.
 
@@ -713,12 +732,12 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     idx = _index()
-    toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    toks = _tokens(text, start, end)
     raws: list[_Raw] = []
     i = 0
     n = len(toks)
     while i < n:
-        if not _is_cap(toks[i].text):
+        if not toks[i].text[:1].isupper():  # _is_cap, inline: it runs on every word
             i += 1
             continue
         got = _match_at(idx, text, toks, i)

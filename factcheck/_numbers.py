@@ -62,6 +62,9 @@ time is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
+import operator
 import re
 from fractions import Fraction
 from typing import Final
@@ -244,11 +247,38 @@ _STARTERS: Final[frozenset[str]] = frozenset(
     | {"a", "an", "between", "from", "point", "minus", "negative", "half", "single"}
 )  # fmt: skip
 
-_TOKEN_RE: Final = re.compile(
-    r"(?P<phone>(?<![\w+])\+[0-9][0-9 ().\-]{5,}[0-9])"
-    r"|(?P<num>(?<![\w.])(?:[0-9]|\.[0-9])[0-9.,]*+)"
-    r"|(?P<word>[^\W\d_]++)"
-)
+
+def _word_trie(words: list[str]) -> str:
+    """A regular expression for exactly the ``words`` (lower-case letters), one branch per first letter.
+
+    >>> _word_trie(["a", "an", "and", "of"])
+    '(?:a(?:n(?:d)?)?|of)'
+    """
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, rest in sorted(tails.items()):
+        longer = [t for t in rest if t]
+        if not longer:
+            branches.append(first)
+        elif len(longer) < len(rest):
+            branches.append(f"{first}(?:{_word_trie(longer)})?")
+        else:
+            branches.append(first + _word_trie(longer))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# Tokens, read from the text with its ASCII letters lower-cased: phone numbers (skipped), numbers and the words of
+# the grammar (a whole run of letters that is a word of ``_VOCAB``); other words are not tokens of the grammar.
+_PHONE = r"(?<![\w+])\+[0-9][0-9 ().\-]{5,}[0-9]"
+_NUMBER = r"(?<![\w.])(?:[0-9]|\.[0-9])[0-9.,]*+"
+_WORD = r"(?<![^\W\d_])" + _word_trie(sorted(_VOCAB)) + r"(?![^\W\d_])"
+_TOKEN_RE: Final = re.compile(f"(?P<phone>{_PHONE})|(?P<num>{_NUMBER})|(?P<word>{_WORD})")
+# the same tokens for re.split: gap, token, gap, token, ..., gap (a phone number begins with "+", a number with a
+# digit or ".", a word with a letter)
+_TOKEN_SPLIT: Final = re.compile(f"({_PHONE}|{_NUMBER}|{_WORD})")
+_ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NUM_FULL: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _PAREN_OPEN: Final = re.compile(r"[ \t]*\([ \t]*")
@@ -348,22 +378,36 @@ class _Scanner:
         self.start: list[int] = []
         self.end: list[int] = []
         self.low: list[str] = []
-        for m in _TOKEN_RE.finditer(text, lo, hi):
+        if lo == 0:
+            self._split(text[:hi].translate(_ASCII_LOWER))
+            return
+        # one character before ``lo`` for the look-behinds; offsets in ``lowered`` are ``shift`` short of ``text``'s
+        shift = lo - 1
+        lowered = text[shift:hi].translate(_ASCII_LOWER)
+        kind, low, starts, ends = self.kind, self.low, self.start, self.end
+        for m in _TOKEN_RE.finditer(lowered, lo - shift):
             g = m.lastgroup
-            if g == "word":
-                w = m.group().lower()
-                if w not in _VOCAB:
-                    continue
-                self.kind.append(False)
-                self.low.append(w)
-            elif g == "num":
-                self.kind.append(True)
-                self.low.append("")
-            else:
+            if g == "phone":
                 continue
-            self.start.append(m.start())
-            self.end.append(m.end())
-        self.n = len(self.start)
+            s, e = m.span()
+            kind.append(g == "num")
+            low.append("" if g == "num" else m.group())
+            starts.append(s + shift)
+            ends.append(e + shift)
+        self.n = len(starts)
+
+    def _split(self, lowered: str) -> None:
+        """The tokens of a whole (lower-cased) text, without a Python step per token (a document's long scan)."""
+        parts = _TOKEN_SPLIT.split(lowered)
+        offsets = list(itertools.accumulate(map(len, parts), initial=0))
+        tokens, starts, ends = parts[1::2], offsets[1::2], offsets[2::2]
+        del starts[len(tokens):]
+        if "+" in lowered:  # phone numbers are no tokens of the grammar
+            keep = [k for k, token in enumerate(tokens) if token[0] != "+"]
+            tokens, starts, ends = [tokens[k] for k in keep], [starts[k] for k in keep], [ends[k] for k in keep]
+        # a number token starts with a digit or ".", a word is letters; a number's ``low`` is never read
+        self.kind = list(map(operator.not_, map(str.isalpha, tokens)))
+        self.low, self.start, self.end, self.n = tokens, starts, ends, len(tokens)
 
     # --- gaps -----------------------------------------------------------
     def _sp(self, pos: int, j: int) -> bool:
@@ -876,6 +920,11 @@ def parse_number(text: str) -> NumberMatch | None:
     >>> parse_number("an hour") is None
     True
     """
+    return _cached_parse(text) if len(text) <= _PARSE_CACHED_CHARS else _parse_number(text)
+
+
+def _parse_number(text: str) -> NumberMatch | None:
+    """The work of :func:`parse_number`, not remembered."""
     stripped = text.strip()
     if not stripped:
         return None
@@ -890,3 +939,8 @@ def parse_number(text: str) -> NumberMatch | None:
     if m.end == hi or _TRAILING_OF.fullmatch(text, m.end, hi):
         return m
     return None
+
+
+#: Phrases up to this length are remembered (4,096 of them): extractors parse "two", "a few" again and again.
+_PARSE_CACHED_CHARS: Final = 64
+_cached_parse = functools.lru_cache(maxsize=4096)(_parse_number)

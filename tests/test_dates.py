@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import factcheck
@@ -267,3 +269,105 @@ def test_fronted_date_of_a_report(text: str, role: str) -> None:
     assert found[2] == role
     if found[0] == "Yesterday":
         assert found[1] == "2013-03-10"
+
+
+# -- where the rules run: first words, word starts, gates (the date scan's speed must not change what it finds) -----
+
+from factcheck.extractors import dates as _dates_module  # noqa: E402
+
+# phrasings for every rule and range, in several cases, with look-alikes that must not match
+SCAN_TEXTS = [
+    "Talks on Monday, January 10, 2022 and on 10 Jan 2022; MAY 5TH, may the 5th, Mayfirst and the 5th of May.",
+    "The 2nd Tuesday of next month, the last weekend of March 2014, the first day of 2013 and the 3rd of next month.",
+    "In the third quarter of 2013, 2013q2 and the last qtr; in March 2013, Sept. 2014 and march of 2012.",
+    "Since 2014, until 2015, by 1999 and in 300 A.D.; on 2013-02-12, 2013/02, 2/12/2013, 31/10/1974, 3/15 and 15/3.",
+    "Last Friday's talks, next week's Monday, Tuesday of next week, the coming Thursday evening, Sat. and sat down.",
+    "Three days ago, 2 weeks from now, in 5 days, within the next 3 months, a few years back, two Mondays from now.",
+    "The upcoming 2 weeks, 3 upcoming months, last 5 years, the past two days, this past week, the following year.",
+    "Today, tonight, yesterday, tomorrow, the day after tomorrow, earlier this week, later in the month, right now.",
+    "Last summer, this coming weekend, summer 2013, winter of 2012, the end of the month, by EOY, BOY, 12, DIES.",
+    "By the beginning of 2014, the rest of the week, all year, the ides of March, Christmas Eve 2013, Easter Monday.",
+    "July 13-15, from 13 to 15 July, between March 3 and 5, Aug 8 - Aug 12, from Monday to Wednesday, Mon-Fri.",
+    "Thanksgiving, Black Friday, next Labor Day, Mother's Day, St. Patrick's Day, New Year's Eve, Boxing Day.",
+    "٣ days ago, ２ weeks from now, the ١st of next month, 10 Nov 11 (Reuters), Monday the 5th, mid-March.",
+    "ABC123 monday5 Xmonday _Monday Jan_10 éMay 5 maybe March-ing decades ago; Sunday Times; the Sun; marches.",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS, ids=range(len(SCAN_TEXTS)))
+@pytest.mark.parametrize("window", [(0, None), (7, -9)], ids=["whole", "window"])
+def test_rules_run_at_word_starts_find_what_a_full_scan_finds(text: str, window: tuple[int, int | None]) -> None:
+    """Each rule tried only at the word starts its first words allow finds the spans of ``finditer`` over the text."""
+    start, stop = window
+    end = len(text) + stop if stop is not None else len(text)
+    lowered = text.translate(_dates_module._ASCII_LOWER)
+    places = _dates_module._places(lowered, start, end)
+    for rule in [*_dates_module._RULES, *_dates_module._RANGES]:
+        expected = [m.span() for m in rule.pattern.finditer(text, start, end)]
+        got = [m.span() for m in _dates_module._matches(rule, text, lowered, start, end, places)]
+        assert got == expected, rule.name
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS, ids=range(len(SCAN_TEXTS)))
+def test_gate_words_are_in_every_match(text: str) -> None:
+    """A rule's gate skips a document only when no match of the rule could be in it."""
+    for rule in _dates_module._RULES:
+        for m in rule.pattern.finditer(text):
+            if rule.gate:
+                assert any(word in m.group().lower() for word in rule.gate), (rule.name, m.group())
+
+
+def test_every_rule_has_first_words_and_no_empty_match() -> None:
+    """Every rule opens at a word start with a known first word (else it would scan the whole text) and never matches empty."""
+    for rule in [*_dates_module._RULES, *_dates_module._RANGES]:
+        assert rule.starts, rule.name
+        assert rule.pattern.match("") is None, rule.name
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"\b(?:the\s+)?(?P<d>\d+|first)\s+of", {"#", "first", "the"}),
+    (r"\b(?:last|late|next)\s+week", {"last", "late", "next"}),
+    (r"(?<![\w-])(?:mon|monday)\b", {"mon"}),  # "mon" covers "monday"
+    (r"\b(?:[Bb]y\s+)?(?:the\s+)?[BE]O[WMY]\b", {"by", "the", "bow", "bom", "boy", "eow", "eom", "eoy"}),
+    (r"\b(?:a\.d\.|ad\b)", {"a"}),  # letters stop at the dot
+    (r"\bmay\s*(?:the\s+)?(?:first|\d)", {"may"}),
+    (r"(?<![\w-])(?:in\s+)?[a-z]+day", {""}),  # any letter: every word start ("" covers "in")
+])
+def test_first_words_of_a_pattern(pattern: str, starts: set[str]) -> None:
+    """The first words read off a pattern: literal letters up to the first non-literal, "#" for a digit."""
+    assert _dates_module._starts(re.compile(pattern)) == frozenset(starts)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:\s|^)day",  # no word boundary first
+    r"\b(?:the\s+)?",  # may match empty
+    r"\b(?:\w+)\s+day",  # a word character of any kind
+    r"(?<![\w-])(?:\.\d+)",  # a dot first
+])
+def test_patterns_without_first_words(pattern: str) -> None:
+    """A pattern whose first word cannot be read scans the whole text (None)."""
+    assert _dates_module._starts(re.compile(pattern)) is None
+
+
+def test_find_dates_reads_the_lowered_text_or_makes_it() -> None:
+    """``find_dates`` gives the same dates with ``lowered`` given or computed (times.py calls it without)."""
+    import datetime as dt
+
+    text = "Talks on MONDAY, Jan 10-12 and May 5th, the third quarter."
+    ref = dt.date(2021, 12, 29)
+    lowered = text.translate(_dates_module._ASCII_LOWER)
+    assert _dates_module.find_dates(text, ref, lambda s, e: None) == \
+        _dates_module.find_dates(text, ref, lambda s, e: None, lowered=lowered)
+    assert [d.value.iso for d in _dates_module.find_dates(text, ref, lambda s, e: None)] == \
+        ["2022-01-03", "2022-01-10/2022-01-12", "2022-05-05", "2021-Q3"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MAY 2013", [("MAY 2013", "2013-05")]),  # month-year reads lower-cased month names
+    ("may 2013", [("may 2013", "2013-05")]),
+    ("It may 2013 be", [("may 2013", "2013-05")]),
+    ("Mayfirst", [("Mayfirst", "2022-05-01")]),  # a month glued to a day word still starts at the month
+])
+def test_month_names_in_any_case(text: str, expected: list[tuple[str, str]]) -> None:
+    """Month names match in any case on the lower-cased text; the case rules still read the original text."""
+    assert [(t, iso) for t, iso, _ in _dates(text)] == expected

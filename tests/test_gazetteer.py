@@ -313,3 +313,23 @@ def test_facility_venues(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(f.text, f.value.id) for f in extract(Document(id="x", text=text))
            if f.kind == "place" and f.value.kind == "facility"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Talks in Geneva, Switzerland, and U.S.-led talks in Washington D.C. on Monday.",
+    "",
+    "...",
+    "Malibu\n\nCalifornia  São Paulo l'Aquila O'Hare St. Louis Mt. Everest",
+    "2021 GMT GMT 3:35 p.m. É.U. x.y.z.",
+])
+@pytest.mark.parametrize("window", [(0, 0), (3, 5), (10, 1)], ids=["whole", "inner", "tail"])
+def test_tokens_are_the_word_scan(text: str, window: tuple[int, int]) -> None:
+    """The words split out of a text (offsets by running sums) are the ``_TOKEN`` matches of the same window."""
+    from factcheck._gazetteer import _TOKEN, _tokens
+
+    start = min(window[0], len(text))
+    end = max(start, len(text) - window[1])
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    got = _tokens(text, start, end)
+    assert got == expected
+    assert all(text[t.start:t.end] == t.text for t in got)

@@ -284,3 +284,70 @@ def test_duckling_conformance() -> None:
 def test_bare_few_is_a_vague_numeral(text: str, found: list[tuple[str, int]]) -> None:
     """Bare "few" is a vague numeral (1-5, nominal 3); "a few" stays one phrase and "fewer" is a hedge."""
     assert [(m.text, m.value) for m in find_numbers(text)] == found
+
+
+# -- tokens: the whole-text split and the window scan agree (the whole-document scan is the fast path) -------------
+
+TOKEN_TEXTS = [
+    "About 100,000 people fled; nearly a third died, 5-7 were hurt and dozens of homes burned in the 21st attack.",
+    "Call +1 555 123 4567 or +44 20 7946 0958, then ONE HUNDRED AND FIVE, Twenty-One and .5 of them.",
+    "a+1 234 567 8901 x+12345678 fivefold twentyé éfive a_five Five_ 3.5bn ABOUT 3 MILLION",
+    "",
+    "+",
+    "   two\n\nthree\tfour",
+]
+
+
+def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[bool], list[int], list[int], list[str]]:
+    """The tokens as the window scan (``finditer`` from ``lo``) reads them."""
+    from factcheck._numbers import _Scanner
+
+    sc = _Scanner(" " + text, lo + 1, hi + 1)  # lo > 0: the window path
+    words = [w for w, number in zip(sc.low, sc.kind, strict=True) if not number]
+    return sc.kind, [s - 1 for s in sc.start], [e - 1 for e in sc.end], words
+
+
+@pytest.mark.parametrize("text", TOKEN_TEXTS, ids=range(len(TOKEN_TEXTS)))
+def test_whole_text_tokens_equal_window_tokens(text: str) -> None:
+    """The split of a whole text gives the tokens (kinds, spans, lower-cased words) the window scan gives."""
+    from factcheck._numbers import _Scanner
+
+    sc = _Scanner(text, 0, len(text))
+    words = [w for w, number in zip(sc.low, sc.kind, strict=True) if not number]
+    assert (sc.kind, sc.start, sc.end, words) == _window_tokens(text, 0, len(text))
+    assert sc.n == len(sc.start)
+
+
+@pytest.mark.parametrize(("words", "pattern"), [
+    (["a", "an", "and", "of"], "(?:a(?:n(?:d)?)?|of)"),
+    (["two"], "two"),
+    (["six", "sixty", "seven"], "s(?:even|ix(?:ty)?)"),
+])
+def test_word_trie(words: list[str], pattern: str) -> None:
+    """The vocabulary pattern is a trie: one branch per first letter, a shorter word an optional tail."""
+    import re
+
+    from factcheck._numbers import _word_trie
+
+    assert _word_trie(words) == pattern
+    compiled = re.compile(f"(?:{pattern})$")
+    assert all(compiled.match(w) for w in words)
+    assert not any(compiled.match(w) for w in ["", "sevens", "o", "ando"])
+
+
+@pytest.mark.parametrize("text", ["two", "a few", " nearly 3 million ", "an hour", "forty-two"])
+def test_parse_number_is_remembered(text: str) -> None:
+    """parse_number answers a phrase it has seen with the same (immutable) match."""
+    assert parse_number(text) == parse_number(text)
+    assert parse_number(text) is parse_number(text)
+
+
+def test_long_phrase_is_parsed_but_not_remembered() -> None:
+    """A phrase longer than the memo's limit is parsed as any other (the memo keeps short phrases only)."""
+    from factcheck._numbers import _PARSE_CACHED_CHARS
+
+    text = " " * _PARSE_CACHED_CHARS + "twenty-one thousand"
+    m = parse_number(text)
+    assert m is not None and m.value == 21000 and m.start == _PARSE_CACHED_CHARS
+    assert parse_number(text) is not m
+

@@ -31,12 +31,16 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
+import importlib
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import attrs
 
-from factcheck.extractors import Candidate, Context, register, tense
+from factcheck.extractors import Candidate, Context, register
 from factcheck.values import DateValue
 
 __all__ = ["DateMatch", "find_dates", "resolve_weekday"]
@@ -87,6 +91,139 @@ _I = re.IGNORECASE
 
 def _c(pattern: str, flags: int = _I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
+
+
+# -- where a rule can match: the words its matches begin with ---------------------------------------------------------
+# Every rule opens with ``\b`` or ``(?<![\w-])`` before a letter or digit, so a match begins where a run of word
+# characters begins. The first word of a match is read off the parsed pattern: "last", "next", "the", a month name,
+# "#" for a digit. One scan of the word starts of a document then gives each rule the few places where it can match,
+# and the rule runs only there (``pattern.match`` at each place, left to right, skipping places inside the previous
+# match: the matches ``finditer`` gives). A rule whose first word cannot be read this way scans the whole text.
+
+try:  # CPython's own parser of regular expressions (Python 3.11+); without it every rule scans the whole text
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _parser = None
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_DIGITS = frozenset("0123456789")
+_DIGIT_START = "#"  # a match that begins with a digit
+_ANY_WORD = ""  # a match that begins with some letter (every word start is a place to try)
+_MAX_CLASS = 12  # letters of a class ([BE], [Bb]) tried one by one
+
+
+class _Unreadable(Exception):
+    """The first word of a pattern cannot be read (it may begin with something other than a letter or digit)."""
+
+
+def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-case letters every match of ``pattern`` begins with, "#" for a digit; None when unknown.
+
+    A match that begins with "last" or "the" gives "last" and "the"; the
+    letters stop where the pattern stops being a literal word ("the\\s+"
+    gives "the"). None when the pattern does not open with a word boundary
+    (``\\b`` or ``(?<![\\w...])``) or may begin with another character.
+
+    >>> sorted(_starts(re.compile(r"\\b(?:the\\s+)?(?P<d>\\d+|first)\\s+of")))
+    ['#', 'first', 'the']
+    >>> _starts(re.compile(r"(?:\\s|^)day")) is None
+    True
+    """
+    if _parser is None or not _opens_at_word(pattern.pattern):
+        return None
+    closed: set[str] = set()
+    try:
+        still_open = _walk(_parser.parse(pattern.pattern, pattern.flags), {""}, closed)
+    except (_Unreadable, AttributeError, TypeError, ValueError):  # also a parser whose tree looks otherwise
+        return None
+    if "" in still_open:
+        return None  # the pattern can match without consuming a character
+    closed |= still_open
+    # "apr" covers "april": keep the shortest first words
+    return frozenset(w for w in closed if w == _DIGIT_START or not any(w.startswith(v) and v != w for v in closed
+                                                                       if v != _DIGIT_START))
+
+
+def _opens_at_word(pattern: str) -> bool:
+    """Whether a pattern opens with an assertion that no word character comes before its match."""
+    return pattern.startswith((r"\b", r"(?<![\w"))
+
+
+def _close(prefixes: Iterable[str], kind: str, closed: set[str]) -> None:
+    """End ``prefixes`` at a character that is not a literal letter (``kind``: "digit", "letter" or "other")."""
+    for prefix in prefixes:
+        if prefix:
+            closed.add(prefix)
+        elif kind == "digit":
+            closed.add(_DIGIT_START)
+        elif kind == "letter":
+            closed.add(_ANY_WORD)
+        else:
+            raise _Unreadable
+
+
+def _class_kind(items: Any) -> tuple[list[str], str]:
+    """The letters of a small class of literal letters, else ([], the kind of character it matches)."""
+    letters: list[str] = []
+    kinds: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            ch = chr(av).lower()
+            if ch in _ASCII_LETTERS:
+                letters.append(ch)
+            kinds.add("letter" if ch in _ASCII_LETTERS else "digit" if ch in _ASCII_DIGITS else "other")
+        elif name == "RANGE":
+            lo, hi = chr(av[0]), chr(av[1])
+            kinds.add("digit" if "0" <= lo <= hi <= "9" else
+                      "letter" if "a" <= lo <= hi <= "z" or "A" <= lo <= hi <= "Z" else "other")
+        elif name == "CATEGORY" and str(av) in ("CATEGORY_DIGIT", "CATEGORY_UNI_DIGIT"):
+            kinds.add("digit")
+        else:
+            kinds.add("other")
+    if kinds == {"letter"} and len(letters) == len(items) and len(set(letters)) <= _MAX_CLASS:
+        return sorted(set(letters)), "letter"
+    return [], kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _walk(items: Any, prefixes: set[str], closed: set[str]) -> set[str]:
+    """The literal-letter prefixes still open after the sequence ``items`` (finished ones go to ``closed``)."""
+    for op, av in items:
+        if not prefixes:
+            break
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width
+        if name == "LITERAL":
+            ch = chr(av).lower()
+            if ch in _ASCII_LETTERS:
+                prefixes = {p + ch for p in prefixes}
+            else:
+                _close(prefixes, "digit" if ch in _ASCII_DIGITS else "other", closed)
+                prefixes = set()
+        elif name == "IN":
+            letters, kind = _class_kind(av)
+            if letters:
+                prefixes = {p + ch for p in prefixes for ch in letters}
+            else:
+                _close(prefixes, kind, closed)
+                prefixes = set()
+        elif name == "SUBPATTERN":
+            prefixes = _walk(av[-1], prefixes, closed)
+        elif name == "ATOMIC_GROUP":
+            prefixes = _walk(av, prefixes, closed)
+        elif name == "BRANCH":
+            prefixes = set().union(*(_walk(alt, set(prefixes), closed) for alt in av[1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, item = av
+            once = _walk(item, set(prefixes), closed)
+            if high != 1:  # more repetitions may follow: the prefix ends after the first
+                _close(once, "other", closed)
+                once = set()
+            prefixes = (prefixes | once) if low == 0 else once
+        else:
+            _close(prefixes, "other", closed)
+            prefixes = set()
+    return prefixes
 
 
 @attrs.frozen(slots=True)
@@ -276,18 +413,45 @@ def _shift_word(word: str) -> int | None:
 # -- rules: (name, pattern, handler(match, ref, when) -> DateValue | None) -----------------------------------------
 
 Handler = Callable[[re.Match[str], dt.date | None, Tense], DateValue | None]
-_RULES: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
-# rule -> keywords, one of which the (lower-cased) text must hold for the rule to run: a cheap test before a costly scan
-_GATES: dict[str, tuple[str, ...]] = {}
+@attrs.frozen(slots=True)
+class _Rule:
+    """A date rule: the pattern as written and its case-sensitive twin for the lower-cased text.
+
+    ``pattern`` reads the original text (its matches go to the handler, so
+    that "May" and "may" stay apart); ``scan`` finds the same spans in the
+    text with ASCII letters lower-cased, without ``re.IGNORECASE`` (two to
+    three times faster in CPython's ``re``). A rule compiled case-sensitive
+    (``folded`` False) scans the original text with ``pattern`` itself.
+    ``gate`` holds keywords one of which the lower-cased text must contain
+    for the rule to run; ``starts`` the words a match can begin with (see
+    :func:`_starts`).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    scan: re.Pattern[str]
+    folded: bool
+    handler: Handler | None
+    gate: tuple[str, ...]
+    starts: frozenset[str] | None
+
+
+_RULES: list[_Rule] = []
+
+
+def _make_rule(name: str, pattern: str, flags: int, gate: tuple[str, ...] = (),
+               handler: Handler | None = None) -> _Rule:
+    folded = bool(flags & re.IGNORECASE)
+    compiled = _c(pattern, flags)
+    scan = _c(pattern, flags & ~re.IGNORECASE) if folded else compiled
+    return _Rule(name, compiled, scan, folded, handler, gate, _starts(scan))
 
 
 def _rule(name: str, pattern: str, flags: int = _I, gate: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
     def deco(func: Handler) -> Handler:
-        _RULES.append((name, _c(pattern, flags), func))
-        if gate:
-            _GATES[name] = gate
+        _RULES.append(_make_rule(name, pattern, flags, gate, func))
         return func
     return deco
 
@@ -405,7 +569,7 @@ def _weekday_day(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValu
     return None
 
 
-@_rule("day-of-relative-month", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})(?:\s+day)?\s+of\s+(?P<rel>next|the next|this|the current|"
+@_rule("day-of-relative-month", gate=("month",), pattern=rf"\b(?:the\s+)?(?P<d>{_DAYNUM})(?:\s+day)?\s+of\s+(?P<rel>next|the next|this|the current|"
                                 r"last|the previous|the last|previous)\s+month\b")
 def _day_of_rel_month(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
@@ -486,7 +650,7 @@ def _nth_of(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | N
     return _day(matching[-n] if from_end else matching[n - 1], source)
 
 
-@_rule("quarter", rf"\b(?:the\s+)?(?P<n>{_NTH})\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")
+@_rule("quarter", gate=("quarter", "qtr"), pattern=rf"\b(?:the\s+)?(?P<n>{_NTH})\s+(?:quarter|qtr)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")
 def _quarter(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     n = 4 if m["n"].lower() == "last" else _daynum(m["n"])
     if not 1 <= n <= 4:
@@ -505,7 +669,7 @@ def _quarter_code(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVal
     return _span(first, _add_months(first, 3) - _DAY, "quarter", source="text")
 
 
-@_rule("month-year", rf"(?<![\w-])(?P<mon>{_FULL_MONTH}|{_MONTH}\.)(?:,?\s+(?:of\s+)?)(?P<y>{_YEAR})(?!\d)")
+@_rule("month-year", rf"(?<![\w-])(?P<mon>{_FULL_MONTH.lower()}|{_MONTH}\.)(?:,?\s+(?:of\s+)?)(?P<y>{_YEAR})(?!\d)")
 def _month_year(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     first, last = _month_days(int(m["y"]), _month(m["mon"]))
     return _span(first, last, "month", source="text")
@@ -589,7 +753,7 @@ def _weekday_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVal
     return _day(resolve_weekday(ref, weekday, mod, when()))
 
 
-@_rule("last-weeks-weekday", rf"\b(?P<rel>last|next|this)\s+week['’]s\s+(?P<wday>{_WD})")
+@_rule("last-weeks-weekday", gate=("week",), pattern=rf"\b(?P<rel>last|next|this)\s+week['’]s\s+(?P<wday>{_WD})")
 def _weeks_weekday(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -597,7 +761,7 @@ def _weeks_weekday(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVa
     return _day(monday + dt.timedelta(days=_wd(m["wday"])))
 
 
-@_rule("relative-unit", r"\b(?P<rel>this|current|the current|last|past|previous|the previous|next|the following|following|"
+@_rule("relative-unit", gate=("week", "month", "quarter", "qtr", "year", "yr"), pattern=r"\b(?P<rel>this|current|the current|last|past|previous|the previous|next|the following|following|"
                         r"coming|upcoming|around next|the coming|this past)\s+(?P<unit>week|month|quarter|qtr|year|yr)\b")
 def _relative_unit(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     shift = _shift_word(m["rel"])
@@ -609,7 +773,7 @@ def _relative_unit(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateVa
     return _span(first, last, unit, relative=relative)
 
 
-@_rule("upcoming-n", rf"\b(?:upcoming\s+(?P<n>{_COUNT})|(?P<n2>{_COUNT})\s+upcoming)\s+(?P<unit>days?|weeks?|months?|quarters?|years?)\b")
+@_rule("upcoming-n", gate=("upcoming",), pattern=rf"\b(?:upcoming\s+(?P<n>{_COUNT})|(?P<n2>{_COUNT})\s+upcoming)\s+(?P<unit>days?|weeks?|months?|quarters?|years?)\b")
 def _upcoming_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -618,7 +782,7 @@ def _upcoming_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue
     return _span(first, last, unit, relative="future")
 
 
-@_rule("last-next-n", rf"\b(?P<rel>last|past|next|the last|the past|the next)\s+(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?)\b")
+@_rule("last-next-n", gate=("day", "week", "month", "year"), pattern=rf"\b(?P<rel>last|past|next|the last|the past|the next)\s+(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?)\b")
 def _last_next_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -658,7 +822,7 @@ def _offset(ref: dt.date, count: str, unit: str, sign: int, *, year_as_month: bo
     return _day(day)
 
 
-@_rule("ago", rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>ago|back|hence|from\s+(?:right\s+)?now|from\s+today)\b")
+@_rule("ago", gate=("ago", "back", "hence", "now", "today"), pattern=rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>ago|back|hence|from\s+(?:right\s+)?now|from\s+today)\b")
 def _ago(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "back") else 1
@@ -667,7 +831,7 @@ def _ago(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None
     return _offset(ref, m["n"], m["unit"], sign, year_as_month=not direction.endswith("today"))
 
 
-@_rule("weekdays-from-now", rf"\b(?P<n>{_COUNT})\s+(?P<wday>{_WD_PLURAL})\s+(?P<dir>from\s+(?:right\s+)?now|ago|back|hence)\b")
+@_rule("weekdays-from-now", gate=("days",), pattern=rf"\b(?P<n>{_COUNT})\s+(?P<wday>{_WD_PLURAL})\s+(?P<dir>from\s+(?:right\s+)?now|ago|back|hence)\b")
 def _weekdays_from_now(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None:
         return None
@@ -679,7 +843,7 @@ def _weekdays_from_now(m: re.Match[str], ref: dt.date | None, when: Tense) -> Da
     return _day(ref + dt.timedelta(days=delta + 7 * (n - 1)))
 
 
-@_rule("in-n", rf"\bin\s+(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
+@_rule("in-n", gate=("day", "week", "fortnight", "month", "year"), pattern=rf"\bin\s+(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\b")
 def _in_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     if ref is None or when() == "past":
         return None  # "finished in 7 days" counts from the event, not from publication
@@ -694,7 +858,7 @@ def _within_n(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue |
     return _days(ref, last, relative="future")
 
 
-@_rule("day-after-tomorrow", r"\b(?:the\s+)?day\s+(?P<rel>after\s+tomorrow|before\s+yesterday)\b")
+@_rule("day-after-tomorrow", gate=("tomorrow", "yesterday"), pattern=r"\b(?:the\s+)?day\s+(?P<rel>after\s+tomorrow|before\s+yesterday)\b")
 def _day_after_tomorrow(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | None:
     future = m["rel"].lower().startswith("after")
     if ref is None:
@@ -1002,18 +1166,47 @@ def _holiday(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue | 
 # -- ranges: "July 13-15", "from 13 to 15 July", "Aug 8 - Aug 12", "from Monday to Wednesday" -----------------------
 
 _TO = r"\s*(?:-|–|—|to|thru|through|till|until|and)\s*"
-_RANGES: list[tuple[str, re.Pattern[str]]] = [
-    ("month-day-range", _c(rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<mon>{_MONTH})\.?\s+(?P<d1>{_DAYNUM}){_TO}"
-                           rf"(?:(?P<mon2>{_MONTH})\.?\s+)?(?:the\s+)?(?P<d2>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR}))?")),
-    ("day-month-range", _c(rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?:the\s+)?(?P<d1>{_DAYNUM}){_TO}(?:the\s+)?(?P<d2>{_DAYNUM})"
-                           rf"\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>{_YEAR}))?")),
-    ("weekday-range", _c(rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<w1>{_WD}){_TO}(?P<w2>{_WD})")),
-]
+_RANGES: list[_Rule] = [_make_rule(name, pattern, _I) for name, pattern in [
+    ("month-day-range", rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<mon>{_MONTH})\.?\s+(?P<d1>{_DAYNUM}){_TO}"
+                        rf"(?:(?P<mon2>{_MONTH})\.?\s+)?(?:the\s+)?(?P<d2>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("day-month-range", rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?:the\s+)?(?P<d1>{_DAYNUM}){_TO}(?:the\s+)?"
+                        rf"(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?(?:,?\s+(?P<y>{_YEAR}))?"),
+    ("weekday-range", rf"(?<![\w-])(?:(?P<kw>from|between)\s+)?(?P<w1>{_WD}){_TO}(?P<w2>{_WD})"),
+]]
 
 
-def _ranges(text: str, start: int, end: int, ref: dt.date | None, when: Tense) -> Iterator[DateMatch]:
-    for rule, pattern in _RANGES:
-        for m in pattern.finditer(text, start, end):
+# every first word of a rule, and the word starts of a document where one may begin (a digit, or a run of letters
+# that begins with a first word)
+_ALL_STARTS = frozenset(key for rule in [*_RULES, *_RANGES] for key in rule.starts or ())
+_START_LENGTHS = sorted({len(key) for key in _ALL_STARTS if key != _DIGIT_START})
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words`` (non-empty, lower-case letters), one branch per first letter.
+
+    >>> _trie(["last", "late", "next"])
+    '(?:la(?:st|te)|next)'
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, tails in sorted(rests.items()):
+        tail = "" if "" in tails else _trie(tails)
+        branches.append(first + tail)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+_WORD_START = re.compile(r"\b([a-z]+|\d)" if _ANY_WORD in _ALL_STARTS else
+                         r"\b(" + _trie(k for k in _ALL_STARTS if k != _DIGIT_START) + r"[a-z]*|\d)")
+
+
+def _ranges(scanned: Iterable[tuple[str, Iterator[re.Match[str]]]], ref: dt.date | None,
+            when: Tense) -> Iterator[DateMatch]:
+    for rule, matches in scanned:
+        for m in matches:
             g = m.groupdict()
             joined_by_and = re.search(r"\band\b", m.group(0), re.I) is not None
             if joined_by_and != ((g["kw"] or "").lower() == "between"):
@@ -1189,23 +1382,27 @@ def _longest(found: list[DateMatch]) -> list[DateMatch]:
 
 
 def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str | None],
-               start: int = 0, end: int | None = None) -> list[DateMatch]:
+               start: int = 0, end: int | None = None, *, lowered: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text[start:end]``, longest first where two overlap, in text order.
 
     ``when_at(start, end)`` gives the tense of the clause around a span (it is
-    asked only when a rule needs it).
+    asked only when a rule needs it). ``lowered`` is ``text`` with its ASCII
+    letters lower-cased (``Context.lowered``), computed here when not given.
 
     >>> [(d.start, d.end, d.value.iso) for d in find_dates("talks on Jan 10-12", dt.date(2021, 12, 29), lambda s, e: None)]
     [(9, 18, '2022-01-10/2022-01-12')]
     """
     end = len(text) if end is None else end
+    if lowered is None:
+        lowered = text.translate(_ASCII_LOWER)
+    places = _places(lowered, start, end)
+    window = lowered[start:end] if (start, end) != (0, len(text)) else lowered
     found: list[DateMatch] = []
-    lowered = text[start:end].lower()
-    for rule, pattern, handler in _RULES:
-        gate = _GATES.get(rule)
-        if gate and not any(word in lowered for word in gate):
+    for rule in _RULES:
+        if rule.gate and not _mentions(window, rule.gate):
             continue
-        for m in pattern.finditer(text, start, end):
+        assert rule.handler is not None
+        for m in _matches(rule, text, lowered, start, end, places):
             cache: list[str | None] = []
 
             def when(m: re.Match[str] = m, cache: list[str | None] = cache) -> str | None:
@@ -1213,30 +1410,110 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
                     cache.append(when_at(m.start(), m.end()))
                 return cache[0]
 
-            value = handler(m, ref, when)
+            value = rule.handler(m, ref, when)
             if value is None:
                 continue
             s = m.start()
-            if rule == "month" and (m["pre"] or "").lower() in _CONTEXT_PREPOSITIONS:
+            name = rule.name
+            if name == "month" and (m["pre"] or "").lower() in _CONTEXT_PREPOSITIONS:
                 s = m.start("mon")  # the preposition is context, not part of the date
-            if rule == "year" and m["pre"].lower() != "in":
+            if name == "year" and m["pre"].lower() != "in":
                 s = m.start("y")
-            if rule == "weekday" and (m["mod"] or "").lower() == "on":
+            if name == "weekday" and (m["mod"] or "").lower() == "on":
                 s = m.start("wday")
-            found.append(DateMatch(s, m.end(), value, f"date:{rule}"))
-    found.extend(_ranges(text, start, end, ref, lambda: when_at(start, end)))
+            found.append(DateMatch(s, m.end(), value, f"date:{name}"))
+    scanned = ((rule.name, _matches(rule, text, lowered, start, end, places)) for rule in _RANGES)
+    found.extend(_ranges(scanned, ref, lambda: when_at(start, end)))
     chosen = _longest(found)
     composed = list(_compose(text, chosen, ref))
     return _longest(found + composed) if composed else chosen
 
 
+def _mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words`` (a loop: cheaper than ``any`` over a generator, run per rule)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _places(lowered: str, start: int, end: int) -> dict[str, list[int]]:
+    """The word starts of ``lowered[start:end]`` by the first words of rules that may match there."""
+    # split() gives gap, word, gap, word, ..., gap: a word's offset is the running sum of the lengths before it (a
+    # slice may add a word start at its first character, which only adds a place to try)
+    parts = _WORD_START.split(lowered if (start, end) == (0, len(lowered)) else lowered[start:end])
+    offsets = itertools.accumulate(map(len, parts), initial=start)
+    places: dict[str, list[int]] = {}
+    keys = _keys
+    words = parts[1::2]
+    for word, place in zip(words, itertools.islice(offsets, 1, 2 * len(words), 2), strict=True):
+        for key in keys(word):
+            found = places.get(key)
+            if found is None:
+                places[key] = [place]
+            else:
+                found.append(place)
+    return places
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _keys(word: str) -> tuple[str, ...]:
+    """The first words of rules (``_Rule.starts``) that a match beginning at ``word`` may have."""
+    if word[0] not in _ASCII_LETTERS:
+        return (_DIGIT_START,)
+    return tuple(word[:n] for n in _START_LENGTHS if word[:n] in _ALL_STARTS and len(word) >= n)
+
+
+def _matches(rule: _Rule, text: str, lowered: str, start: int, end: int,
+             places: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """The matches of a rule in ``text[start:end]``, as ``rule.pattern.finditer`` gives them.
+
+    The rule is tried only at the word starts its first words allow, on the
+    lower-cased text when it is case-insensitive; a match found there is read
+    again from ``text`` at the same place, so that the handler sees the
+    original case.
+    """
+    haystack = lowered if rule.folded else text
+    if rule.starts is None:
+        scanned: Iterable[re.Match[str]] = rule.scan.finditer(haystack, start, end)
+    else:
+        scanned = _at_places(rule.scan, haystack, end, _rule_places(rule.starts, places))
+    for m in scanned:
+        if not rule.folded:
+            yield m
+            continue
+        original = rule.pattern.match(text, m.start(), end)
+        if original is not None:
+            yield original
+
+
+def _rule_places(starts: frozenset[str], places: dict[str, list[int]]) -> list[int]:
+    """The places (sorted offsets) where a rule with these first words may match."""
+    lists = [places[key] for key in starts if key in places]
+    if len(lists) == 1:
+        return lists[0]
+    return sorted({p for found in lists for p in found})
+
+
+def _at_places(pattern: re.Pattern[str], text: str, end: int, places: list[int]) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches of ``pattern`` that begin at one of ``places`` (sorted), left to right."""
+    after = -1
+    for place in places:
+        if place < after:
+            continue
+        m = pattern.match(text, place, end)
+        if m is not None:
+            yield m
+            after = m.end()
+
+
 def document_dates(ctx: Context) -> list[DateMatch]:
     """The date expressions of the whole document, found once and shared by the time and date extractors."""
-
-    def when_at(start: int, end: int) -> str | None:
-        return tense(ctx.text[slice(*ctx.clause_span(start, end))])
-
-    found: list[DateMatch] = ctx.memo(("dates",), lambda: find_dates(ctx.text, ctx.reference, when_at))
+    found: list[DateMatch] = ctx.memo(("dates",), lambda: find_dates(ctx.text, ctx.reference, ctx.tense_at,
+                                                                    lowered=ctx.lowered))
     return found
 
 
