@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck import Document, extract
+from factcheck.extractors.events import ORG_NAME, _trie
 
 
 def events(text: str) -> list[tuple[str, str, list[str]]]:
@@ -165,3 +168,111 @@ def test_a_reporter_who_reports_is_not_a_participant() -> None:
     """"KYW's Pat Loeb reports that the shooting took place…": Loeb tells of the shooting."""
     found = events("KYW's Pat Loeb reports that the shooting took place just after 8:30pm.")
     assert all(p != "person:loeb" for _, _, ps in found for p in ps)
+
+
+# --- the trigger scan: one pass with a trie of the trigger words -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["call", "calls", "phone call"], "a phone call, two calls and a call", ["phone call", "calls", "call"]),
+        (["call", "calls", "phone call"], "a phone caller called", []),  # a trigger is a whole word
+        (["fire", "fired at", "fired on"], "they fired at the fire", ["fired at", "fire"]),
+        (["shot", "shots fired", "shot dead"], "shots fired; one shot dead, a shot", ["shots fired", "shot dead", "shot"]),
+        (["build-up", "buildup"], "the build-up and the buildup", ["build-up", "buildup"]),
+        (["is dead", "dead"], "he is dead", ["is dead"]),
+    ],
+)
+def test_trie_matches_the_longest_word_like_a_longest_first_list(words: list[str], text: str, found: list[str]) -> None:
+    """The trie of words finds what an alternation of the same words, longest first, finds."""
+    trie = re.compile(r"\b" + _trie(words) + r"\b")
+    flat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    assert [m.group() for m in trie.finditer(text)] == found
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("NATO and the EU met.", ["NATO", "EU"]),
+        ("(EU) G7/G20 leaders", ["EU", "G7", "G20"]),
+        ("the United Nations and the UN", ["United Nations", "UN"]),
+        # negatives: an organisation's name inside a longer word
+        ("XNATO EUR UNESCO 1EU G77", []),
+        ("naTO, eu, Un", []),
+    ],
+)
+def test_organisation_names_begin_and_end_a_word(text: str, found: list[str]) -> None:
+    """``ORG_NAME`` checks the word start after its first letter: the same matches as with a leading ``\\b``."""
+    assert [m.group() for m in ORG_NAME.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The shooting left two dead.", [("shooting", "shooting")]),
+        ("The Shooting left two dead. SHOOTING IN TOWN", [("Shooting", "shooting"), ("SHOOTING", "shooting")]),
+        ("Police said the shooting was over. A Phone Call followed.", [("shooting", "shooting"),
+                                                                      ("Phone Call", "call")]),
+        # negatives: trigger words are ASCII; a letter that only folds to an ASCII one makes no trigger
+        ("The \u017fhooting left two dead.", []),  # long s
+        ("The tal\u212as ended.", []),  # Kelvin sign
+        ("D\u0130ED", []),
+    ],
+)
+def test_triggers_in_any_case(text: str, found: list[tuple[str, str]]) -> None:
+    """Trigger words are found in any ASCII case; a non-ASCII letter is no trigger letter (and no crash)."""
+    assert [(t, k) for t, k, _ in events(text)] == found
+
+
+# --- participants: found once per clause and sentence, surnames from the whole document -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # the full name comes after the event: the surname is the document's, not the sentence's
+        ("Smith was shot on Friday. Police identified the victim as John Smith.", ["person:smith"]),
+        ("Smith was shot on Friday. Officer Smith was 40.", ["person:smith"]),
+        ("Officer Smith was shot on Friday.", ["person:smith"]),
+        # negatives: a bare capitalised word, a place, a title-case headline never make a surname
+        ("Smith was shot on Friday. Police said Smith was 40.", []),
+        ("Rosa was shot on Friday. She had moved to Santa Rosa.", []),
+        ("John Smith Shot Dead In Town Square\nSmith was shot on Friday.", []),
+    ],
+)
+def test_surnames_come_from_the_whole_document(text: str, participants: list[str]) -> None:
+    """A capitalised word is a person when a run anywhere in the text names them ("John Smith", "Officer Smith")."""
+    assert events(text)[-1][2] == participants
+
+
+def test_events_of_one_clause_share_its_participants() -> None:
+    """Two triggers of one clause get the same participants (the clause is read once)."""
+    found = events("Russian and NATO negotiators will meet for security talks. Biden and Putin spoke by phone call.")
+    assert found[0][2] == found[1][2] == ["country:RU", "org:NATO"]
+    assert {t for t, _, _ in found[2:]} == {"spoke", "phone call"}
+
+
+# --- place roles --------------------------------------------------------------------------------------------------
+
+def places(text: str) -> list[tuple[str, str]]:
+    return [(f.role, f.text) for f in extract(Document(id="p", text=text)) if f.kind == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow (Reuters) - Russia and NATO will meet.", [("dateline", "Moscow"), ("mention", "Russia")]),
+        ("Talks resumed.\nGeneva (AFP) - The blast hit.", [("dateline", "Geneva")]),
+        ("By Moscow correspondent", [("byline", "Moscow")]),
+        ("Paris - The talks in Geneva ended.", [("mention", "Paris"), ("venue", "Geneva")]),
+        ("Russian troops moved.", [("mention", "Russian")]),
+        # negatives: an agency far into its line, or after lower-case words, makes no dateline
+        ("The people of Moscow (Reuters) - said.", [("mention", "Moscow")]),
+        ("In a long opening paragraph that goes on and on, talks in Moscow (Reuters) - were held.",
+         [("venue", "Moscow")]),
+        ("The Organization for Security and Cooperation in Europe met.", []),
+    ],
+)
+def test_place_roles(text: str, expected: list[tuple[str, str]]) -> None:
+    """A place opening a line before an agency or a dash is a dateline; after "by" a byline; after "in" a venue."""
+    assert places(text) == expected

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from factcheck._gazetteer import demonym
-from factcheck.extractors import Candidate, Context, register, tense
+from factcheck.extractors import Candidate, Context, register
 from factcheck.facts import EventMention
 
 # trigger phrase -> event type (longest phrases are tried first)
@@ -85,11 +86,46 @@ _NOT_NAMES = frozenset(
     "State Department Defense National News Leave Reply Back Top Note Related Articles Source".split()
 )
 
-_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(re.escape(t) for t in sorted(TRIGGERS, key=len, reverse=True)) + r")\b", re.I
-)
-ORG_NAME = _ORG = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(ORGS, key=len, reverse=True)) + r")\b")
-_SEAT = re.compile(r"\b(?:the\s+)?(?:" + "|".join(re.escape(s) for s in sorted(SEATS, key=len, reverse=True)) + r")\b")
+
+def _trie(words: Iterable[str], *, word_start: bool = False) -> str:
+    r"""A regular expression that matches the longest of ``words`` at a position, as a trie of their letters.
+
+    ``re`` tries the branches of an alternation one by one, so a flat list of
+    a hundred words costs a hundred tests at every word boundary; in a trie
+    each letter is tested once. A word that ends where a longer one goes on is
+    tried after it, so the longest word wins, as in a longest-first list.
+
+    With ``word_start`` (every word begins with a letter or digit), a match
+    must begin a word, as after ``\b``; the test comes after the first
+    character, so that ``re`` can skip ahead to the characters that may begin
+    a match instead of trying every position (worth it for a few rare initial
+    letters: the capitals of "NATO", "EU", "OSCE").
+
+    >>> _trie(["call", "calls", "talks"])
+    '(?:call(?:s|)|talks)'
+    >>> print(_trie(["EU", "UN"], word_start=True))
+    (?:E(?<!\w.)U|U(?<!\w.)N)
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any], first: bool = False) -> str:
+        # the first character of a match and the one before it: no word character may precede the match
+        guard = r"(?<!\w.)" if first and word_start else ""
+        branches = [re.escape(char) + guard + render(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 and not first else "(?:" + "|".join(branches) + ")"
+
+    return render(root, first=True)
+
+
+ORG_NAME = _ORG = re.compile(_trie(ORGS, word_start=True) + r"\b")
+_SEAT = re.compile(r"\b(?:the\s+)?" + _trie(SEATS) + r"\b")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _NEGATION = frozenset({"not", "n't", "never", "no"})
 _DISTINCT = frozenset({"second", "another", "additional", "previous", "earlier", "first", "last", "latest",
@@ -101,45 +137,65 @@ _TITLE_WORDS = TITLES | {"us", "u.s.", "russian", "american", "former", "then", 
                          "kremlin", "white", "house", "national", "security", "council", "state", "senior"}
 
 
-def _surnames(ctx: Context) -> set[str]:
-    """Surnames of people the document names: "Vladimir Putin", "President Biden", "spokesman Dmitry Peskov".
+def _is_surname(ctx: Context, word: str) -> bool:
+    """Whether the document names a person with the surname ``word`` ("Putin" after "Vladimir Putin").
 
-    A run of capitalised words is a name when, after dropping leading titles
-    and words that are never names, two words remain (first name, surname), or
-    one remains right after a title.
+    People are named as in "Vladimir Putin", "President Biden", "spokesman
+    Dmitry Peskov": a run of capitalised words is a name when, after dropping
+    leading titles and words that are never names, two words remain (first
+    name, surname), or one remains right after a title; its last word is the
+    surname. Only the runs that end with ``word`` are looked at, once per
+    document and word.
     """
-    names: set[str] = set()
-    text = ctx.text
-    spans = sorted((c.start, c.end) for c in ctx.accepted if c.kind == "place")
-    starts = [s for s, _ in spans]
-    place_names = {text[s:e] for s, e in spans}
-    for m in _RUN.finditer(text):
-        if ctx.ignored(m.start(), m.end()):
-            continue
-        # place spans never overlap, so their ends are sorted too: only the last one starting
-        # before the run ends can reach into it
-        i = bisect.bisect_left(starts, m.end())
-        if i and spans[i - 1][1] > m.start():
-            continue  # the run is (part of) a place name
-        if _headline(ctx, m.start()):
-            continue
-        words = m.group().split()
-        titled = False
+    runs = _runs_by_last_word(ctx).get(word)
+    if not runs:
+        return False
+    found: bool = ctx.memo(("event:surname", word), lambda: any(_names_person(ctx, m) for m in runs))
+    return found
+
+
+def _runs_by_last_word(ctx: Context) -> dict[str, list[re.Match[str]]]:
+    """The runs of capitalised words of the document by their last word (the surname when they name someone)."""
+    def index() -> dict[str, list[re.Match[str]]]:
+        runs: dict[str, list[re.Match[str]]] = {}
+        for m in _RUN.finditer(ctx.text):
+            runs.setdefault(m.group().rsplit(None, 1)[-1], []).append(m)
+        return runs
+
+    found: dict[str, list[re.Match[str]]] = ctx.memo(("event:runs",), index)
+    return found
+
+
+def _names_person(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a run of capitalised words names a person (see :func:`_is_surname`)."""
+    # the words alone decide most runs: look at them before at the run's surroundings
+    words = m.group().split()
+    titled = False
+    while words and (words[0].lower() in _TITLE_WORDS or words[0] in _NOT_NAMES):
+        titled = titled or words[0].lower() in TITLES
+        words.pop(0)
+    words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
+    if not 1 <= len(words) <= 3:
+        return False
+    places, place_starts = _places(ctx)
+    place_names = _place_names(ctx)
+    if any(w in _NOT_NAMES or w in place_names or w in SEATS or w in ORGS for w in words):
+        return False
+    if words[-1].lower() in _NOT_SURNAMES or any(w.lower() in _PLACE_FIRST_WORDS for w in words[:-1]):
+        return False
+    if len(words) == 1 and not titled:
         # a lower-case title right before the run also counts ("spokesman Dmitry Peskov")
         before = ctx.words_before(m.start(), 1)
-        if before and before[0] in TITLES:
-            titled = True
-        while words and (words[0].lower() in _TITLE_WORDS or words[0] in _NOT_NAMES):
-            titled = titled or words[0].lower() in TITLES
-            words.pop(0)
-        words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
-        if not words or any(w in _NOT_NAMES or w in place_names or w in SEATS or w in ORGS for w in words):
-            continue
-        if words[-1].lower() in _NOT_SURNAMES or any(w.lower() in _PLACE_FIRST_WORDS for w in words[:-1]):
-            continue
-        if 2 <= len(words) <= 3 or (titled and len(words) == 1):
-            names.add(words[-1])
-    return names
+        if not (before and before[0] in TITLES):
+            return False
+    if ctx.ignored(m.start(), m.end()):
+        return False
+    # place spans never overlap, so their ends are sorted too: only the last one starting
+    # before the run ends can reach into it
+    i = bisect.bisect_left(place_starts, m.end())
+    if i and places[i - 1].end > m.start():
+        return False  # the run is (part of) a place name
+    return not _headline(ctx, m.start())
 
 
 # last words of capitalised runs that name institutions, places and things, not people
@@ -164,8 +220,14 @@ _PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san san
 
 def _headline(ctx: Context, offset: int) -> bool:
     """Whether the sentence is set in title case (a headline), where capitals say nothing about names."""
-    start, end = ctx.sentence_span(offset)
-    words = [w for w in ctx.text[start:end].split() if w[:1].isalpha()]
+    span = ctx.sentence_span(offset)
+    found: bool = ctx.memo(("event:headline", span), lambda: _title_case(ctx.text[span[0]:span[1]]))
+    return found
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether at least 70% of the (four or more) words of a sentence are capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
@@ -210,11 +272,21 @@ def ctx_demonym(word: str) -> bool:
     return word[:1].isalpha() and demonym(word.capitalize()) is not None
 
 
-def _participants(ctx: Context, start: int, end: int, surnames: set[str]) -> set[str]:
+def _participants(ctx: Context, start: int, end: int) -> set[str]:
+    """The parties and people of the span ``[start, end)`` (a clause or a sentence), found once per span."""
+    found: set[str] = ctx.memo(("event:participants", start, end), lambda: _find_participants(ctx, start, end))
+    return found
+
+
+def _find_participants(ctx: Context, start: int, end: int) -> set[str]:
+    """Countries, organisations and people named in ``[start, end)`` as parties, not as topics or reporters."""
     text = ctx.text
     keys: set[str] = set()
-    for cand in ctx.accepted:
-        if cand.kind != "place" or not (start <= cand.start and cand.end <= end):
+    places, place_starts = _places(ctx)
+    for cand in places[bisect.bisect_left(place_starts, start):]:
+        if cand.start >= end:
+            break
+        if cand.end > end:
             continue
         if cand.role == "venue" or cand.value.country is None:
             continue
@@ -235,9 +307,33 @@ def _participants(ctx: Context, start: int, end: int, surnames: set[str]) -> set
             continue
         keys.add(f"country:{SEATS[name]}" if SEATS[name] != "EU" else "org:EU")
     for m in _CAPWORD.finditer(text, start, end):
-        if m.group() in surnames and not _reporter(ctx, m.start(), m.end()):
+        if _is_surname(ctx, m.group()) and not _reporter(ctx, m.start(), m.end()):
             keys.add(f"person:{m.group().lower()}")
     return keys
+
+
+def _places(ctx: Context) -> tuple[list[Candidate], list[int]]:
+    """The accepted places of the document in text order, with their starts (to find a span's places by bisection).
+
+    Places run before events, so the list is complete when the first event
+    asks for it.
+    """
+    def collect() -> tuple[list[Candidate], list[int]]:
+        places = sorted((c for c in ctx.accepted if c.kind == "place"), key=lambda c: c.start)
+        return places, [c.start for c in places]
+
+    found: tuple[list[Candidate], list[int]] = ctx.memo(("event:places",), collect)
+    return found
+
+
+def _place_names(ctx: Context) -> frozenset[str]:
+    """The texts of the document's accepted places ("Santa Rosa" is never a surname)."""
+    def collect() -> frozenset[str]:
+        text = ctx.text
+        return frozenset(text[c.start:c.end] for c in _places(ctx)[0])
+
+    found: frozenset[str] = ctx.memo(("event:place-names",), collect)
+    return found
 
 
 _REPORTERS = frozenset("spokesman spokeswoman spokesperson aide adviser advisor official correspondent reporter".split())
@@ -289,41 +385,53 @@ def _marked_distinct(before: list[str]) -> bool:
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 
 
+# the trigger words are ASCII and lower-case: scanned on ``ctx.lowered``, no case folding needed (with re.I, a
+# non-ASCII letter such as "ſ" could match an ASCII one and make a word that is no trigger)
+_TRIGGER_LOWER = re.compile(r"\b" + _trie(TRIGGERS) + r"\b")
+
+
+def _triggers_in(ctx: Context, start: int, end: int) -> int:
+    """How many trigger words the sentence ``[start, end)`` holds (counted once per sentence)."""
+    found: int = ctx.memo(("event:triggers", start, end),
+                          lambda: len(_TRIGGER_LOWER.findall(ctx.lowered, start, end)))
+    return found
+
+
 @register("event", priority=60)
 def extract_events(ctx: Context) -> Iterator[Candidate]:
     """Event-trigger mentions of a document with their participants."""
     text = ctx.text
-    surnames = _surnames(ctx)
-    for m in _TRIGGER.finditer(text):
+    scan = ctx.lowered
+    for m in _TRIGGER_LOWER.finditer(scan):
         start, end = m.span()
         if ctx.ignored(start, end):
             continue
-        word = m.group()
-        if word[0].isupper() and word.lower() in ("call", "fire", "met", "shot", "vote") and start != ctx.sentence_span(start)[0]:
+        word = text[start:end]
+        lowered = scan[start:end]
+        if word[0].isupper() and lowered in ("call", "fire", "met", "shot", "vote") and start != ctx.sentence_span(start)[0]:
             continue
-        kind = TRIGGERS[word.lower()]
-        if word.lower() in ("meet", "met") and _NOT_A_MEETING.match(text, end):
+        kind = TRIGGERS[lowered]
+        if lowered in ("meet", "met") and _NOT_A_MEETING.match(text, end):
             continue  # "to meet the many challenges"
-        if word.lower() == "fire" and _fire_is_a_verb(ctx, start, end):
+        if lowered == "fire" and _fire_is_a_verb(ctx, start, end):
             continue  # "pressured him to fire his deputy": a dismissal, not a blaze
         if kind in _INCIDENT_TYPES and _LEGAL_HEAD.match(text, end):
             continue  # "arraigned on two murder charges": the charge, not the killing
         c_start, c_end = ctx.clause_span(start, end)
-        clause = text[c_start:c_end]
         before = ctx.words_before(start, 6, limit=c_start)
         negated = any(w in _NEGATION for w in before)
-        participants = set() if negated else _participants(ctx, c_start, c_end, surnames)
-        s_start, s_end = ctx.sentence_span(start)
+        participants = set() if negated else _participants(ctx, c_start, c_end)
         if not participants and not negated:
-            if len(_TRIGGER.findall(text, s_start, s_end)) == 1:
-                participants = _participants(ctx, s_start, s_end, surnames)  # the sentence's only event
+            s_start, s_end = ctx.sentence_span(start)
+            if _triggers_in(ctx, s_start, s_end) == 1:
+                participants = _participants(ctx, s_start, s_end)  # the sentence's only event
             elif kind not in PARTY_TYPES:
                 # an incident whose clause names no one ("Rait died after slipping and falling"): the one
                 # person its sentence names is its person (with two, the sentence does not say whose)
-                around = _participants(ctx, s_start, s_end, surnames)
+                around = _participants(ctx, s_start, s_end)
                 if sum(p.startswith("person:") for p in around) == 1:
                     participants = around
         distinct = _marked_distinct(before)
-        value = EventMention(type=kind, participants=frozenset(participants), tense=tense(clause),
+        value = EventMention(type=kind, participants=frozenset(participants), tense=ctx.tense_at(start, end),
                              distinct=distinct, negated=negated)
-        yield Candidate("event", "trigger", start, end, value, f"event:{word.lower()}", 0.8)
+        yield Candidate("event", "trigger", start, end, value, f"event:{lowered}", 0.8)

@@ -62,12 +62,9 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
             continue  # "Organization for Security and Cooperation in Europe" is not a place
         place = match.place
         value = PlaceValue(name=place.name, id=place.id, country=place.country, kind=place.kind, admin1=place.admin1)
-        line_start = text.rfind("\n", 0, start) + 1
-        head = text[line_start:start + 80]
         before = ctx.words_before(start, 2)
         cues: tuple[str, ...]
-        if start - line_start < 60 and _DATELINE.search(head) and (text[line_start:start].strip() == "" or
-                                                                    text[line_start:start].isupper()):
+        if _in_dateline(text, start):
             role, cues = "dateline", ()
         elif before[-1:] == ["by"]:
             role, cues = "byline", ()
@@ -81,6 +78,19 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
                         0.85 if role == "venue" else 0.7, cues)
     if _FACILITY_CUE.search(text):
         yield from _facilities(ctx, places)
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Whether the place at ``start`` opens a dateline: "MOSCOW (Reuters) –", "GENEVA, Switzerland —".
+
+    It must stand near the start of its line with nothing before it but
+    capitals, and a news agency or a dash must follow on that line.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start >= 60:
+        return False
+    lead = text[line_start:start]
+    return (lead.strip() == "" or lead.isupper()) and _DATELINE.search(text[line_start:start + 80]) is not None
 
 
 def _facilities(ctx: Context, places: list[tuple[int, int]]) -> Iterator[Candidate]:
