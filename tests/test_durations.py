@@ -216,3 +216,42 @@ def test_roles_of_new_forms() -> None:
 def test_open_hedges_are_open_above(text: str) -> None:
     """Regression: "at least 6 hours" allows any longer length (its high bound was the 6 hours themselves)."""
     assert _durations(text)[0][3] == float("inf")
+
+
+# ``_unit_matches`` tries the unit pattern only before unit stems (issue 8): every way into a unit must still read
+UNIT_LEADS = [
+    # text, span, iso
+    ("two or more hours", "two or more hours", "PT2H"),
+    ("5 or fewer days", "5 or fewer days", "P5D"),
+    ("three additional   days", "three additional   days", "P3D"),
+    ("2 extra\nweeks", "2 extra\nweeks", "P2W"),
+    ("a two-hour call", "two-hour", "PT2H"),
+    ("two - hour", "two - hour", "PT2H"),
+    ("10 hrs", "10 hrs", "PT10H"),
+    ("3yrs", "3yrs", "P3Y"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), UNIT_LEADS, ids=[u[0] for u in UNIT_LEADS])
+def test_every_lead_into_a_unit_word(text: str, span: str, iso: str) -> None:
+    assert [(d[0], d[1]) for d in _durations(text)] == [(span, iso)]
+
+
+@pytest.mark.parametrize("text", ["the holiday season", "today", "minutes", "Secretary Hayden", "a monthly fee"])
+def test_unit_stems_inside_words_are_no_units(text: str) -> None:
+    assert _durations(text) == []
+
+
+def test_unit_matches_are_those_of_the_pattern() -> None:
+    """The fast scan gives exactly ``UNIT.finditer``'s matches, on random runs of the pieces that meet at a unit."""
+    import random
+
+    from factcheck.extractors.durations import UNIT, _unit_matches
+
+    pieces = ["more", "less", "fewer", " ", "  ", "\n", "-", "hours", "hour", "days", "2", "a", "and a half", "sec",
+              "s", "x", "yr", "month", "quarter", "min", "mins", "today", "extra"]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = [(m.span(), m.groupdict()) for m in UNIT.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _unit_matches(text)] == expected, text

@@ -189,3 +189,33 @@ def test_slash_fractions_where_they_cannot_be_a_day(text: str, span: str, role: 
 def test_slash_dates_in_running_text_are_not_fractions(text: str) -> None:
     """In running text a slash form without "of" or a unit is a date (or a score), never a fraction."""
     assert [f.text for f in quantities(text) if f.value.value is not None and 0 < f.value.value < 1] == []
+
+
+# the cheap tests that decide which patterns run around a number (issue 8) must not lose a reading
+CUES_AROUND_A_NUMBER = [
+    # text, span, role, rule, unit, noun
+    ("$ 5 million", "$ 5 million", "amount", "quantity:money", "$", None),
+    ("US$\n40", "US$\n40", "amount", "quantity:money", "US$", None),
+    ("Tara Reid, 33, who", "33", "age", "quantity:age-apposition", "years", "age"),
+    ("a magnitude 6.0 quake", "6.0", "magnitude", "quantity:magnitude", "magnitude", None),
+    ("6.0-magnitude quake", "6.0", "magnitude", "quantity:magnitude", "magnitude", None),
+    ("a MAGNITUDE 5 quake", "5", "magnitude", "quantity:magnitude", "magnitude", None),
+    ("20 - odd troops", "20 - odd troops", "count", "quantity:count", None, "troops"),
+    ("a 33-year-old man", "33-year-old", "age", "quantity:age", "years", "age"),
+    ("he was aged 33", "aged 33", "age", "quantity:age", "years", "age"),
+    ("she is 40 years old", "40 years old", "age", "quantity:age", "years", "age"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "role", "rule", "unit", "noun"), CUES_AROUND_A_NUMBER,
+                         ids=[c[0] for c in CUES_AROUND_A_NUMBER])
+def test_cues_around_a_number_after_the_gates(text, span, role, rule, unit, noun) -> None:
+    found = one(text)
+    assert (found.text, found.role, found.rule, found.value.unit, found.value.noun) == (span, role, rule, unit, noun)
+
+
+@pytest.mark.parametrize("text", ["1 2 3", "1 1 1 1 1", "5, 6, 7", "40 , 50 ; 60"])
+def test_numbers_with_no_word_after_count_nothing(text: str) -> None:
+    """A number followed by another number or punctuation is a bare number: no noun, no unit."""
+    found = quantities(text)
+    assert found and all((f.role, f.value.noun, f.value.unit) == ("number", None, None) for f in found)

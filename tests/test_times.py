@@ -342,3 +342,98 @@ def test_interval_ends_written_and_bounds() -> None:
     night = TimeValue(minute=23 * 60, until=60, is_interval=True, date=day, until_exclusive=True, offset=0)
     assert night.iso == "2013-02-12T23:00+00:00/2013-02-13T01:00+00:00"
     assert night.utc_range() == (1380, 120)
+
+
+# the cheap tests that decide which long patterns run at all (issue 8) must not lose a reading
+MINUTES_TO_HOUR = [
+    # text, span, iso
+    ("a quarter past 3pm", "a quarter past 3pm", "2013-02-12T15:15"),
+    ("a quarter TO 3pm", "a quarter TO 3pm", "2013-02-12T14:45"),
+    ("ten past 4 pm", "ten past 4 pm", "2013-02-12T16:10"),
+    ("20 minutes to 2pm", "20 minutes to 2pm", "2013-02-12T13:40"),
+    ("(a quarter past 3pm)", "a quarter past 3pm", "2013-02-12T15:15"),
+    ("quarter past\n3pm", "quarter past\n3pm", "2013-02-12T15:15"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), MINUTES_TO_HOUR, ids=[m[0] for m in MINUTES_TO_HOUR])
+def test_minutes_to_or_past_an_hour_after_the_gate(text: str, span: str, iso: str) -> None:
+    """ "past"/"to" right before a clock (any case, any space) still folds into it; other clocks skip that pattern."""
+    assert [(t[0], t[1]) for t in _times(text, DUCKLING_NOW)] == [(span, iso)]
+
+
+BARE_HOURS = [
+    # text, spans: a bare number is a clock only with a cue (a zone, "at", a day word)
+    ("at 3 GMT", ["3 GMT"]),
+    ("at 3 (GMT)", ["3 (GMT)"]),
+    ("3 1 2 EST", ["2 EST"]),
+    ("9 9 at 9 9", ["9"]),
+    ("1 1 1 1", []),
+    ("4 5 6 7 8 9 10 11 12", []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), BARE_HOURS, ids=[b[0] for b in BARE_HOURS])
+def test_bare_numbers_are_clocks_only_with_a_cue(text: str, spans: list[str]) -> None:
+    """A run of bare numbers yields no time; a zone (bracketed or not) or "at" makes one number a clock."""
+    assert [t[0] for t in _times(text, DUCKLING_NOW)] == spans
+
+
+def test_each_clock_of_a_long_sentence_takes_the_nearest_place() -> None:
+    """Regression (issue 8): places are read once per sentence, each clock looks only within reach of it."""
+    filler = "while delegates waited in the lobby and reporters filed their stories, " * 3
+    text = f"Talks began at 9:00 in Geneva {filler}and resumed at 14:00 in Moscow."
+    found = _times(text, DUCKLING_NOW)
+    assert [(t[0], t[1]) for t in found] == [("9:00", "2013-02-12T09:00+01:00"), ("14:00", "2013-02-12T14:00+04:00")]
+    many = "At 3:35 p.m. (" * 400 + "in Kabul."
+    found = _times(many, DUCKLING_NOW)
+    # 14 characters a clock: only the last clocks are within 80 characters of "in Kabul"
+    assert len(found) == 400 and [t[1].endswith("+04:30") for t in found] == [False] * 395 + [True] * 5
+
+
+def test_every_clock_start_is_a_scanned_start() -> None:
+    """``TIME`` is tried only where ``_TIME_START`` allows (issue 8): that must cover every place it matches."""
+    import random
+
+    from factcheck.extractors.times import _TIME_START, TIME
+
+    pieces = ["the ", "at ", "@", "About ", "shortly after ", "NOON", "midnight", "Eleven", "twelve", "3", "15", ":",
+              "30", " ", "p.m.", "am", " GMT", "(", ")", "-", "x", "ten", "oh five", "o'clock", "ish", ".", ","]
+    rng = random.Random(10)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        starts = {m.start() for m in _TIME_START.finditer(text)}
+        pos = 0
+        while (m := TIME.search(text, pos)) is not None:
+            assert m.start() in starts, (text, m.start())
+            pos = m.start() + 1
+
+
+def test_every_loose_range_start_is_a_scanned_start() -> None:
+    """``_loose_range_matches`` gives exactly the matches of ``_LOOSE_RANGE.finditer`` (issue 8)."""
+    import random
+
+    from factcheck.extractors.times import _LOOSE_RANGE, _loose_range_matches
+
+    pieces = ["from ", "between ", "in between ", "In ", "around ", "About ", "roughly ", "3", "11", ":30", "h", "15",
+              " - ", "-", " to ", " and ", "until ", "pm", " am", " in the morning", " ", "x", "percent", ".", ":"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        expected = [(m.span(), m.groupdict()) for m in _LOOSE_RANGE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _loose_range_matches(text)] == expected, text
+
+
+ROLES = [
+    # text, role: the document-wide test for start/end verbs (issue 8) must keep every role
+    ("The call began at 3:35 p.m.", "start"),
+    ("THE CALL ENDED AT 3:35 P.M.", "end"),
+    ("At 3:35 p.m. he hung up.", "end"),
+    ("They met at 3:35 p.m.", "time"),
+    ("3:35 p.m. (", "time"),
+]
+
+
+@pytest.mark.parametrize(("text", "role"), ROLES, ids=[r[0] for r in ROLES])
+def test_time_roles_from_verbs(text: str, role: str) -> None:
+    assert [t[2] for t in _times(text, DUCKLING_NOW)] == [role]

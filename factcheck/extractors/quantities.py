@@ -99,6 +99,9 @@ _UNIT_NORMAL = {
     "kilometers": "km", "km": "km", "feet": "ft", "foot": "ft", "ft": "ft", "metres": "m", "meters": "m", "m": "m",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# where a counted noun can start: the first word after a number, past spaces or one dash ("20 - odd")
+_WORD_NEXT = re.compile(r"\s*(?:-\s*)?[A-Za-z]")
+_MAGNITUDE = re.compile(r"magnitude", re.I)
 _CLOSE = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PARTITIVE = re.compile(r"\s+of\b")
 # a slash fraction with nothing glued on either side: "1/5", not "24/7/365", "1/2h" or "3/15/2021"
@@ -111,10 +114,12 @@ _EVALUATIVE = frozenset({"few"})
 def _counted(ctx: Context, end: int) -> tuple[str | None, str | None, int]:
     """The counted noun after a number: (class or head word, raw noun phrase, end offset)."""
     text = ctx.text
-    sent_end = ctx.sentence_span(end)[1]
+    if not _WORD_NEXT.match(text, end, end + 80):
+        return None, None, end  # no word right after the number ("1 1 1 ...", "5, 6"): nothing counted
+    limit = min(ctx.sentence_span(end)[1], end + 80)
     pos = end
     words: list[tuple[str, int, int]] = []
-    for m in _WORD.finditer(text, end, min(sent_end, end + 80)):
+    for m in _WORD.finditer(text, end, limit):
         gap = text[pos:m.start()]
         if gap.strip() not in ("", "-"):
             break
@@ -195,7 +200,10 @@ def _subject(ctx: Context, start: int, end: int) -> str | None:
 
 def _ages(ctx: Context) -> Iterator[Candidate]:
     """Ages: "33-year-old", "aged 33", and "Tara Reid, 33, who…" (the age of that person)."""
-    for m in _AGE.finditer(ctx.text):
+    text = ctx.text
+    if "year" not in text and "aged" not in text:
+        return  # every form of ``_AGE`` writes one of these (in lower case): no scan of a text without them
+    for m in _AGE.finditer(text):
         if ctx.ignored(m.start(), m.end()):
             continue
         raw = m.group("n") or m.group("n2")
@@ -265,14 +273,17 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
     role = "count"
     rule = "quantity:count"
     before = text[max(0, start - 40):start]
-    currency = _CURRENCY.search(before)
+    # the patterns that read ``before`` end in ``\s*$``: run them only when its last visible character fits
+    last = before.rstrip()[-1:]
+    currency = _CURRENCY.search(before) if last and last in "$€£¥" else None
     unit_m = UNIT.match(text, end)
-    name = _NAME_BEFORE.search(before)
+    name = _NAME_BEFORE.search(before) if last == "," else None
+    magnitude = ctx.memo("quantities: magnitude", lambda: _MAGNITUDE.search(text) is not None)
     if number.ordinal:
         role, rule = "ordinal", "quantity:ordinal"
     elif currency:
         unit, start, rule, role = currency.group("cur"), start - len(currency.group(0)), "quantity:money", "amount"
-    elif _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end):
+    elif magnitude and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end)):
         unit, role, rule = "magnitude", "magnitude", "quantity:magnitude"
     elif (name and value is not None and number.hedge is None and float(value).is_integer()
           and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):

@@ -61,7 +61,9 @@ _HW = "(?:" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + ")"
 _MW = "(?:" + "|".join(sorted((re.escape(w) for w in _MIN_WORDS), key=len, reverse=True)) + ")"
 _AMPM = r"(?:[ap]\.?\s?m\b\.?|[ap](?![\w'])\.?)"
 _LOWER_ZONES = "gmt|utc|pst|pdt|est|edt|cst|cdt|mst|mdt|bst|cet|cest|eet|eest|ist|jst|kst|msk|aest|aedt"
-_ZONE = rf"(?:\s*(?P<zopen>\()?(?P<zone>{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b)(?(zopen)\)))?"
+# every zone expression starts with a letter: the look-ahead skips the long zone alternation after
+# the bare numbers that are most of what the clock pattern meets ("1 1 1 ...")
+_ZONE = rf"(?:(?=\s*\(?[^\W\d_])\s*(?P<zopen>\()?(?P<zone>{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b)(?(zopen)\)))?"
 _PART = (r"(?:\s*(?P<ish>ish))?(?:\s+(?P<approx2>approximately))?"
          r"(?:\s+(?:(?:in|of)\s+(?:the\s+)?(?P<part>morning|afternoon|evening|night|am|pm)|"
          r"(?P<tonight>tonight|tonite|this\s+(?:morning|afternoon|evening))))?")
@@ -84,6 +86,12 @@ _PREFIX = (
 )
 TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_ZONE}{_PART}{_ZONE.replace('zone', 'zone2').replace('zopen', 'zopen2')}(?![\w:])",
                   re.I)
+# where a match of ``TIME`` can start: its look-behind, then a digit, "@", or the first letters of a word it
+# starts with ("the", a prefix word, "noon", an hour word); ``TIME`` is tried only there (same flags, so the
+# same letters match)
+_TIME_START = re.compile(
+    r"(?<![\w:.,/-])(?=[\d@abefjmnoprstu])(?=\d|@|the\s|at|about|around|approximately|roughly|shortly|just|soon|"
+    r"after|before|by|until|till|through|thru|past|noon|mid|eod|" + _HW + ")", re.I)
 _ZONE_HEAD = re.compile(r"[A-Za-z]+")
 # a bare hour is a clock when a day word follows: "9 tomorrow", "9 tomorrow morning"
 _DAY_WORD_AFTER = re.compile(r"\s+(?:today|tomorrow|tonight)\b", re.I)
@@ -95,6 +103,8 @@ _IN_PLACE = re.compile(r"\b[Ii]n\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
 _RELATIVE_TO_HOUR = re.compile(
     rf"(?<![\w:.-])(?:(?:at|for)\s+)?(?P<n>(?:a\s+)?quarter|half|\d{{1,2}}|{_MW})(?:\s+minutes?)?\s+"
     r"(?P<dir>past|after|to|before|till|from)\s+$", re.I)
+# the last letters of the words ``_RELATIVE_TO_HOUR`` ends with (past after to before till from), either case
+_DIR_LAST_LETTERS = frozenset("tTrRoOeElLmM")
 _MINUTES_BEFORE = re.compile(
     rf"(?<![\w:.-])(?:(?:at|for)\s+)?(?P<n>(?:a\s+)?quarter|half|\d{{1,2}}|{_MW})(?:\s+minutes?)?\s+$", re.I)
 _HALF_H = re.compile(rf"(?<![\w:.-])half\s+(?P<hw>{_HW}|1[0-2]|[1-9])\b(?!\s*(?:hours?|an?\b|past|of))", re.I)
@@ -128,6 +138,7 @@ _START = frozenset(
     "commenced struck strikes hit hits occurred happened erupted rattled shook".split()
 )
 _END = frozenset("ended ends ending end finished concluded adjourned closed wrapped hung".split())
+_ROLE_WORDS = sorted(_START | _END)
 
 
 @attrs.frozen(slots=True)
@@ -251,9 +262,12 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
     if clock.pre in ("past", "after"):
         m = _MINUTES_BEFORE.search(text, max(0, clock.start - 40), clock.start)
         direction = clock.pre
-    else:
+    elif text[clock.start - 1:clock.start].isspace() \
+            and text[max(0, clock.start - 40):clock.start].rstrip()[-1:] in _DIR_LAST_LETTERS:
         m = _RELATIVE_TO_HOUR.search(text, max(0, clock.start - 40), clock.start)
         direction = m["dir"].lower() if m is not None else ""
+    else:
+        return clock  # "3:35 p.m. (4:35": no "past"/"to" word right before, no search of the long pattern
     if m is None or (clock.grain != "hour" and clock.minute % 60):
         return clock
     n = m["n"].lower()
@@ -265,11 +279,19 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
                         pre=None)
 
 
+# the groups that make a bare hour a clock (see the last branch of ``_clock_from``)
+_BARE_CUES = ("part", "tonight", "at", "oclock", "ish", "zone", "zone2")
+
+
 def _clocks(text: str, start: int, end: int) -> list[_Clock]:
     out: list[_Clock] = []
     pos = start
-    while (m := TIME.search(text, pos, end)) is not None:
+    for at in _TIME_START.finditer(text, start, end):  # the same matches as ``TIME.search`` from ``pos`` on
+        if at.start() < pos or (m := TIME.match(text, at.start(), end)) is None:
+            continue
         pos = m.end()
+        if m["h6"] is not None and not any(m.group(*_BARE_CUES)) and not _DAY_WORD_AFTER.match(text, pos):
+            continue  # a bare number with no cue ("1 1 1 ..."): not a clock, and no dict of groups to build
         clock = _clock_from(m)
         if clock is None:
             continue
@@ -299,6 +321,21 @@ def _offset(zone: Zone | None, day: dt.date | None, minute: int) -> int | None:
 
 
 def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
+    """The role of the time at ``[start, end)`` from the verb beside it, and that verb (found once per span)."""
+    if not ctx.memo("times: role words", lambda: _has_role_word(ctx.text)):
+        return "time", ()  # no start or end verb anywhere in the document: no look at the words around each time
+    found: tuple[str, tuple[str, ...]] = ctx.memo(("time role", start, end), lambda: _find_role(ctx, start, end))
+    return found
+
+
+def _has_role_word(text: str) -> bool:
+    """True when a start or end verb occurs in ``text`` (as a substring: every lower-cased token is one)."""
+    lowered = text.lower()
+    return any(word in lowered for word in _ROLE_WORDS)
+
+
+def _find_role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
+    """The work of :func:`_role`: "began at" -> start, "ended at" / "hung up" -> end, else time."""
     c_start, c_end = ctx.clause_span(start, end)
     before = ctx.words_before(start, 5, limit=c_start)
     for word in reversed(before):
@@ -315,33 +352,67 @@ def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
     return "time", ()
 
 
+_LOCAL_REACH = 80  # a place gives a clock its zone only this close to it (characters)
+
+
+@attrs.frozen(slots=True)
+class _InPlace:
+    """The places written after "in" in one sentence, as zone candidates for its clocks (in text order)."""
+
+    known: list[tuple[int, str, str]]  # gazetteer places after "in": start, IANA zone, text
+    named: list[tuple[int, str]]  # every "in <Capitalised Name>": start, name (zone looked up on use)
+
+
+def _in_places(ctx: Context, s_start: int, s_end: int) -> _InPlace | None:
+    """The zone candidates of the sentence ``[s_start, s_end)``, or None when it has no "in <Place>"."""
+    text = ctx.text
+    named = [(m.start(), m.group(1)) for m in _IN_PLACE.finditer(text, s_start, s_end)]
+    if not named:
+        return None
+    places = ctx.memo(("places", s_start), lambda: find_places(text, s_start, s_end))
+    known = [(match.start, match.place.timezone, match.text) for match in places
+             if not match.demonym and match.place.timezone is not None
+             and _IN_BEFORE.search(text, max(s_start, match.start - 4), match.start)]
+    return _InPlace(known, named)
+
+
+def _nearest(found: list[tuple[int, str, str]], start: int) -> tuple[int, str, str] | None:
+    """The entry of ``found`` nearest ``start`` within reach (the first of equals), with its distance first."""
+    best: tuple[int, str, str] | None = None
+    for begin, zone, name in found:
+        distance = abs(begin - start)
+        if distance <= _LOCAL_REACH and (best is None or distance < best[0]):
+            best = (distance, zone, name)
+    return best
+
+
 def _local_zone(ctx: Context, start: int, end: int) -> tuple[Zone | None, str | None]:
     """A zone from "in <Place>" in the same sentence, for times written without one.
 
     The place is read with the gazetteer first, so "in Santa Rosa, Calif." is
     the Californian city (America/Los_Angeles), not the larger one elsewhere.
+    The candidates are found once per sentence; each clock looks only at
+    those within reach, so a long sentence of clocks stays linear.
     """
     s_start, s_end = ctx.sentence_span(start)
-    if not _IN_PLACE.search(ctx.text, s_start, s_end):
+    found: _InPlace | None = ctx.memo(("in places", s_start), lambda: _in_places(ctx, s_start, s_end))
+    if found is None:
         return None, None
-    best: tuple[int, str, str] | None = None
-    places = ctx.memo(("places", s_start), lambda: find_places(ctx.text, s_start, s_end))
-    for match in places:
-        if match.demonym or match.place.timezone is None:
-            continue
-        if not _IN_BEFORE.search(ctx.text, max(s_start, match.start - 4), match.start):
-            continue
-        distance = abs(match.start - start)
-        if distance <= 80 and (best is None or distance < best[0]):
-            best = (distance, match.place.timezone, match.text)
+    lo, hi = start - _LOCAL_REACH, start + _LOCAL_REACH
+    # both lists are in text order (find_places and finditer go left to right): only the window is read
+    known = found.known
+    best = _nearest(known[bisect.bisect_left(known, lo, key=lambda k: k[0]):bisect.bisect_right(known, hi, key=lambda k: k[0])],
+                    start)
     if best is None:
-        for m in _IN_PLACE.finditer(ctx.text, s_start, s_end):
-            iana = city_zone(m.group(1))
-            if iana is None:
-                continue
-            distance = abs(m.start() - start)
-            if distance <= 80 and (best is None or distance < best[0]):
-                best = (distance, iana, m.group(1))
+        i = bisect.bisect_left(found.named, lo, key=lambda n: n[0])
+        near: list[tuple[int, str, str]] = []
+        for begin, name in found.named[i:]:
+            if begin > hi:
+                break
+            iana = city_zone(name)
+            if iana is not None:
+                near.append((begin, iana, name))
+        best = _nearest(near, start)
     if best is None:
         return None, None
     zone = Zone(text=f"in {best[2]}", name=best[1], iana=best[1], fixed_offset=None)
@@ -624,6 +695,21 @@ _LOOSE_RANGE = re.compile(
     re.I)
 
 
+# where a match of ``_LOOSE_RANGE`` can start (same look-behind, same flags): a digit or one of its lead words
+_LOOSE_START = re.compile(r"(?<![\w:.-])(?=[\dabfirABFIR])(?=\d|around|about|approximately|roughly|from|in\s|between)",
+                          re.I)
+
+
+def _loose_range_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_LOOSE_RANGE``, exactly as its ``finditer`` gives them, tried only where one can start."""
+    pos = 0
+    for at in _LOOSE_START.finditer(text):
+        if at.start() < pos or (m := _LOOSE_RANGE.match(text, at.start())) is None:
+            continue
+        pos = m.end()
+        yield m
+
+
 def _adjacent_day(text: str, dates: list[DateMatch], start: int, end: int) -> tuple[DateMatch | None, int, int]:
     """A single day written right before or after ``[start, end)`` ("Thursday from 9:30 to 11:00", "1pm-2pm
     tomorrow"), with the joined span; ``(None, start, end)`` when there is none."""
@@ -649,7 +735,7 @@ def _loose_ranges(ctx: Context, now: dt.datetime | None, dates: list[DateMatch])
     """
     text = ctx.text
     day = ctx.reference
-    for m in _LOOSE_RANGE.finditer(text):
+    for m in _loose_range_matches(text):
         g = m.groupdict()
         kw = re.sub(r"\s+", " ", (g["kw"] or "").lower())
         if g["sep"].lower() == "and" and not kw.endswith("between"):
@@ -705,7 +791,7 @@ def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
                 amount = float(n_text)
             except ValueError:
                 continue
-        if m["n"] and tense(text[slice(*ctx.clause_span(m.start(), m.end()))]) == "past":
+        if m["n"] and ctx.tense_at(m.start(), m.end()) == "past":
             continue
         size = _UNIT_MIN["h" if unit.startswith("h") else "m" if unit.startswith("m") else "s"]
         moment = now + dt.timedelta(minutes=amount * size)
@@ -1003,7 +1089,7 @@ def extract_times(ctx: Context) -> Iterator[Candidate]:
     now = _published_clock(ctx)
 
     def when_at(start: int, end: int) -> str | None:
-        return tense(text[slice(*ctx.clause_span(start, end))])
+        return ctx.tense_at(start, end)
 
     dates = document_dates(ctx)
     found: list[_Found] = []
