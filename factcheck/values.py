@@ -280,8 +280,10 @@ class DateValue:
         bounds = self.bounds() if self.open_start or self.open_end else None
         if bounds is not None:
             out["open"] = "start" if self.open_start else "end"
-            out["min"] = bounds[0].isoformat() if bounds[0] is not None else None
-            out["max"] = bounds[1].isoformat() if bounds[1] is not None else None
+            if bounds[0] is not None:  # an open side has no bound at all: the key is left out
+                out["min"] = bounds[0].isoformat()
+            if bounds[1] is not None:
+                out["max"] = bounds[1].isoformat()
         if self.approx:
             out["approx"] = True
         if self.end is not None:

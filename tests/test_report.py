@@ -159,6 +159,27 @@ def test_json_matches_schema(seeds: Report) -> None:
     assert data["stats"]["conflicts"] == len(seeds.conflicts) >= 3
 
 
+# every kind of temporal value the extractors produce: open date intervals, seasons, weekends, day parts,
+# closed and open clock intervals, relative times
+TEMPORAL_VARIETY = [
+    {"id": "a", "published": "2021-12-29T10:00:00Z",
+     "text": "Talks in Geneva since 2014 ended tonight. The summit was held from 9:30 to 11:00 on Thursday and "
+             "before 2013. Right now the ministers meet until 2pm, and in 15 minutes after 3pm."},
+    {"id": "b", "published": "2021-12-30",
+     "text": "The summit in Geneva was held through 2014 and last weekend, this winter, by the end of the month, "
+             "on Monday morning, between 3 and 4 pm, from Jan 10-12, after 2010."},
+]
+
+
+def test_json_matches_schema_for_every_temporal_value() -> None:
+    """Open date intervals, seasons, day parts and clock intervals all validate against the report schema."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    data = json.loads(factcheck.compare(TEMPORAL_VARIETY).render("json"))
+    kinds = {f["value"].get("open") for f in data["facts"] if f["kind"] == "date"}
+    assert {"start", "end"} <= kinds  # the table above does hold open intervals on both sides
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+
+
 def test_json_claims_index_the_files(seeds: Report) -> None:
     """Every claim's offsets index its file exactly as read."""
     data = seeds.to_dict()
