@@ -37,6 +37,7 @@ them (membership is per country: Russia, as a whole, is in Europe).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import json
@@ -391,6 +392,23 @@ def _small_cities() -> dict[str, tuple[Place, ...]]:
         if _fold(c["name"]) != c["name"]:
             out[_fold(c["name"])].append(place)
     return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in out.items()}
+
+
+@functools.cache
+def _small_city_keys() -> tuple[str, ...]:
+    """The names of :func:`_small_cities`, sorted (for prefix tests by bisection)."""
+    return tuple(sorted(_small_cities()))
+
+
+def _starts_small_city(word: str) -> bool:
+    """Whether some small city's name starts with ``word`` (a cheap gate before building keys).
+
+    >>> _starts_small_city("Malibu"), _starts_small_city("Qqzx")
+    (True, False)
+    """
+    keys = _small_city_keys()
+    k = bisect.bisect_left(keys, word)
+    return k < len(keys) and keys[k].startswith(word)
 
 
 # ---------------------------------------------------------------------------
@@ -770,7 +788,7 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int) -> tuple[_Raw, i
                 return got
     # A city below 15,000 people, recognised only as "Malibu, California" (so a comma must follow).
     stop = toks[min(i + MAX_TOKENS, len(toks)) - 1].end + 1
-    if text.find(",", toks[i].end, stop) < 0:
+    if text.find(",", toks[i].end, stop) < 0 or not _starts_small_city(toks[i].text):
         return None
     for last, key in _ngram_keys(text, toks, i):
         if key in idx.never or key in idx.names or key in idx.demonyms or key in idx.qualifier_only:

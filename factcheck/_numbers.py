@@ -463,6 +463,9 @@ class _Scanner:
         text = self.text[start:end]
         if c.kind == "point":
             assert c.value is not None
+            if hedge is None:  # an exact value: its own bounds
+                v = _out(c.value)
+                return NumberMatch(start, end, text, v, v, v, False, None, c.ordinal, c.words)
             lo, hi, approx = hedge_bounds(hedge, c.value)
             if c.ordinal:
                 lo = hi = _out(c.value)
@@ -509,6 +512,8 @@ class _Scanner:
         j = self._tok_at(i, x.end)
         if j >= self.n:
             return x
+        if self.kind[j] and self.start[j] == x.end + 1 and self.text[x.end] == " ":
+            return x  # another number after one space: no dash, "to", "or" or bracket can join them
         if x.short and x.value is not None and x.value >= 0 and self.kind[j]:
             m = _DASH.fullmatch(self.text, x.end, self.start[j])
             pre = self.text[x.start - 2 : x.start] if x.start >= 2 else ""
@@ -763,6 +768,8 @@ class _Scanner:
         """Trailing multipliers: [hundred] scale* [dozen] -> (product, end, next token, used a word)."""
         mult, last_scale, used_word = 1, 0, False
         j = self._tok_at(j, end)
+        if j >= self.n or self.kind[j]:  # no word follows: nothing to multiply by ("1 2 3", a final number)
+            return mult, end, j, used_word
         if allow_h and self._w(j) in ("hundred", "hundreds") and self._sp(end, j):
             mult, end, j, used_word = 100, self.end[j], j + 1, True
         while self._sp(end, j) and not self.kind[j]:
@@ -786,10 +793,15 @@ class _Scanner:
         while e > s and text[e - 1] in ".,":
             e -= 1
         raw = text[s:e]
-        if not raw or len(raw) > 40 or _NUM_FULL.fullmatch(raw) is None:
+        if not raw or len(raw) > 40:
             return None
-        plain = raw.replace(",", "")
-        int_digits = plain.split(".")[0]
+        if raw.isascii() and raw.isdigit():  # the common bare digit run: no pattern to try
+            plain = int_digits = raw
+        elif _NUM_FULL.fullmatch(raw) is None:
+            return None
+        else:
+            plain = raw.replace(",", "")
+            int_digits = plain.split(".")[0]
         if len(int_digits) > _MAX_INT_DIGITS:
             return None
         start, neg = s, False

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import time
 from collections.abc import Mapping, Sequence
@@ -38,14 +39,18 @@ def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
     for extractor in registered():
         for cand in extractor.func(ctx):
             ctx.accept(cand)
-    ordered = sorted(ctx.accepted, key=lambda c: (c.start, c.end, c.kind))
+    ordered = sorted(ctx.accepted, key=operator.attrgetter("start", "end", "kind"))
     facts = []
+    text, doc_id = doc.text, doc.id
+    sentences, sentence_at, clause_in = parsed.sentences, parsed.sentence_at, ctx._clause_in
+    whole = (0, len(text))
     for n, c in enumerate(ordered, start=1):
+        index = sentence_at(c.start)  # found once per fact: the sentence, its start and the clause share it
+        span = sentences[index] if sentences else whole
         facts.append(Fact(
-            id=f"{doc.id}/f{n}", doc_id=doc.id, kind=c.kind, role=c.role, start=c.start, end=c.end,
-            text=doc.text[c.start:c.end], value=c.value, rule=c.rule, confidence=c.confidence, cues=c.cues,
-            sentence=parsed.sentence_at(c.start), clause=ctx.clause_span(c.start, c.end),
-            sentence_start=ctx.sentence_span(c.start)[0],
+            id=f"{doc_id}/f{n}", doc_id=doc_id, kind=c.kind, role=c.role, start=c.start, end=c.end,
+            text=text[c.start:c.end], value=c.value, rule=c.rule, confidence=c.confidence, cues=c.cues,
+            sentence=index, clause=clause_in(c.start, c.end, span), sentence_start=span[0],
         ))
     return tuple(facts)
 

@@ -227,3 +227,29 @@ def test_tense(text: str, expected: str | None) -> None:
 
     assert tense(text) == expected
     assert tense(text) == expected
+
+
+#: value spans accepted in this order (some out of text order), then (start, end) -> whether taken
+_SPANS = [(20, 25), (0, 4), (10, 12), (30, 31)]
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (0, 1, True),
+    (3, 10, True),  # overlaps (0, 4) only
+    (4, 10, False),  # between (0, 4) and (10, 12)
+    (12, 20, False),  # between (10, 12) and (20, 25)
+    (11, 21, True),
+    (25, 30, False),
+    (31, 40, False),  # after the last span: the fast exit
+    (30, 40, True),  # the last span itself
+    (-5, 0, False),
+    (0, 40, True),
+])
+def test_taken_against_spans_accepted_out_of_order(start: int, end: int, expected: bool) -> None:
+    """taken() sees every accepted value span, whatever the order they were accepted in."""
+    ctx = _ctx("x" * 40)
+    for s, e in _SPANS:
+        assert ctx.accept(Candidate(kind="quantity", role="count", start=s, end=e, value=None, rule="n"))
+    assert ctx.taken(start, end) is expected
+    # the same against a brute-force overlap test
+    assert expected is any(s < end and e > start for s, e in _SPANS)

@@ -333,3 +333,23 @@ def test_tokens_are_the_word_scan(text: str, window: tuple[int, int]) -> None:
     got = _tokens(text, start, end)
     assert got == expected
     assert all(text[t.start:t.end] == t.text for t in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He lives in Malibu, California.", "Malibu, California"),
+    ("Promises Treatment Center in Malibu, California - the same facility", "Malibu, California"),
+    ("a fire near Healdsburg, California on Sunday", "Healdsburg, California"),
+])
+def test_small_city_with_qualifier(text: str, expected: str) -> None:
+    """A city under 15,000 people is found when a region qualifies it."""
+    assert expected in [m.text for m in find_places(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Then Qqzxville, California answered.",  # no such town: the small-town fallback is skipped
+    "Mr. Smith, California's governor, spoke.",
+    "Yesterday, California voted.",
+])
+def test_small_city_fallback_needs_a_town_name(text: str) -> None:
+    """A capitalised word before a comma is no small town unless some town's name starts with it."""
+    assert not [m for m in find_places(text) if m.qualifier is not None]

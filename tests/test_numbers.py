@@ -351,3 +351,38 @@ def test_long_phrase_is_parsed_but_not_remembered() -> None:
     assert m is not None and m.value == 21000 and m.start == _PARSE_CACHED_CHARS
     assert parse_number(text) is not m
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1 1 1", [("1", 1), ("1", 1), ("1", 1)]),  # bare digit runs, one after the other
+    ("7 12 300", [("7", 7), ("12", 12), ("300", 300)]),
+    ("3 million 4", [("3 million", 3_000_000), ("4", 4)]),  # a scale word still follows a digit run
+    ("2 dozen 5", [("2 dozen", 24), ("5", 5)]),
+    ("5 hundred", [("5 hundred", 500)]),
+    ("1,200 30", [("1,200", 1200), ("30", 30)]),
+    ("2.5 4", [("2.5", 2.5), ("4", 4)]),
+    ("42", [("42", 42)]),  # a final number: nothing after it
+])
+def test_digit_runs_and_what_follows(text: str, expected: list[tuple[str, float]]) -> None:
+    """Digit runs parse alone when a number or nothing follows them, and take a following scale word."""
+    assert [(m.text, m.value) for m in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["１２", "²", "1.2.3.4"])
+def test_digit_runs_that_are_no_numbers(text: str) -> None:
+    """Non-ASCII digits and dotted chains are no digit runs of the grammar."""
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5 6", ["5", "6"]),  # one space between numbers joins nothing
+    ("5 - 6", ["5", "6"]),  # a spaced hyphen is no range dash
+    ("5 – 6", ["5 – 6"]),  # a spaced en dash is
+    ("5-6", ["5-6"]),
+    ("5 to 6", ["5 to 6"]),
+    ("45 (45)", ["45 (45)"]),
+    ("5  6", ["5", "6"]),
+])
+def test_numbers_side_by_side(text: str, expected: list[str]) -> None:
+    """Numbers after one space stay apart; a dash, "to" or a bracketed restatement joins them."""
+    assert [m.text for m in find_numbers(text)] == expected

@@ -103,6 +103,8 @@ class Context:
     def taken(self, start: int, end: int, kinds: frozenset[str] = VALUE_KINDS) -> bool:
         """True when an accepted fact of one of ``kinds`` (value kinds only) overlaps ``[start, end)``."""
         spans = self._value_spans
+        if not spans or spans[-1][1] <= start:  # the last span ends last (they never overlap): facts come mostly in order
+            return False
         i = bisect.bisect_left(spans, (end, -1, ""))
         # spans are sorted by start and never overlap each other: look back from the first span starting at/after end
         while i > 0:
@@ -123,7 +125,11 @@ class Context:
 
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: the sentence cut at connectives that open another event."""
-        s_start, s_end = self.sentence_span(start)
+        return self._clause_in(start, end, self.sentence_span(start))
+
+    def _clause_in(self, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+        """:meth:`clause_span` when the sentence around ``start`` is already known."""
+        s_start, s_end = sentence
         breaks = self._breaks.get(s_start)
         if breaks is None:  # the connectives of a sentence are found once, not once per fact
             found = [m.span() for m in CLAUSE_BREAK.finditer(self.text, s_start, s_end)]
