@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import ecbplus
 
 # regression floors: current figures (precision/recall: current minus 0.02)
-GOLD_CONFLICTS_FOUND_MIN = 7          # of 10
+GOLD_CONFLICTS_FOUND_MIN = 8          # of 10: the target, met (8 now, strictly 8)
 GOLD_AGREEMENTS_FLAGGED_MAX = 0       # of 14
 CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 25 now; the target is <= 3 per gold conflict
 TIMES_PRECISION_MIN = 0.91 - 0.02     # 0.893 now (tp 570, fp 68): the floor of the earlier 0.91 is kept
