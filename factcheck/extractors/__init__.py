@@ -18,14 +18,14 @@ import pkgutil
 import re
 import string
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
 from factcheck.documents import Document
 from factcheck.nlp import Parsed
 
-__all__ = ["Candidate", "Context", "Extractor", "register", "registered"]
+__all__ = ["Candidate", "Context", "Extractor", "non_overlapping", "register", "registered"]
 
 VALUE_KINDS = frozenset({"time", "date", "duration", "quantity"})
 
@@ -249,6 +249,40 @@ _PAST = re.compile(
     r"yesterday|previous|\w+ed)\b",
     re.I,
 )
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def non_overlapping(ranked: Iterable[_S]) -> list[_S]:
+    """The spans that overlap no better-ranked one, in text order; ``ranked`` comes best first.
+
+    Chosen spans never overlap, so a check of the two neighbours in start
+    order decides each candidate (bisection, not a scan of all chosen).
+
+    >>> from collections import namedtuple
+    >>> S = namedtuple("S", "start end")
+    >>> non_overlapping([S(5, 12), S(0, 6), S(12, 14), S(0, 2)])
+    [S(start=0, end=2), S(start=5, end=12), S(start=12, end=14)]
+    """
+    starts: list[int] = []
+    chosen: list[_S] = []
+    for item in ranked:
+        i = bisect.bisect_left(starts, item.start)
+        if i > 0 and chosen[i - 1].end > item.start:
+            continue
+        if i < len(chosen) and chosen[i].start < item.end:
+            continue
+        starts.insert(i, item.start)
+        chosen.insert(i, item)
+    return chosen
 
 
 def tense(text: str) -> str | None:

@@ -28,7 +28,6 @@ A second pass builds dates on the ones found: "three days after Easter",
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 import functools
@@ -40,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.extractors import Candidate, Context, register
+from factcheck.extractors import Candidate, Context, non_overlapping, register
 from factcheck.values import DateValue
 
 __all__ = ["DateMatch", "find_dates", "resolve_weekday"]
@@ -1367,18 +1366,7 @@ def _compose(text: str, chosen: list[DateMatch], ref: dt.date | None) -> Iterato
 
 def _longest(found: list[DateMatch]) -> list[DateMatch]:
     """Longest first where two overlap, in text order."""
-    # chosen spans never overlap, so a neighbour check on the sorted starts suffices
-    starts: list[int] = []
-    chosen: list[DateMatch] = []
-    for match in sorted(found, key=lambda d: (-(d.end - d.start), d.start)):
-        i = bisect.bisect_left(starts, match.start)
-        if i > 0 and chosen[i - 1].end > match.start:
-            continue
-        if i < len(chosen) and chosen[i].start < match.end:
-            continue
-        starts.insert(i, match.start)
-        chosen.insert(i, match)
-    return chosen
+    return non_overlapping(sorted(found, key=lambda d: (-(d.end - d.start), d.start)))
 
 
 def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str | None],

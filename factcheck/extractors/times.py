@@ -43,7 +43,7 @@ import attrs
 
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
-from factcheck.extractors import Candidate, Context, register, tense
+from factcheck.extractors import Candidate, Context, non_overlapping, register, tense
 from factcheck.extractors.dates import DateMatch, document_dates
 from factcheck.values import DateValue, TimeValue
 
@@ -1068,17 +1068,7 @@ def _clock_on_part(clock: _Found, part: _Found) -> _Found:
 def _longest_first(groups: list[list[_Found]]) -> list[_Found]:
     """Non-overlapping items, the longest first (then the earlier group), in text order."""
     ranked = sorted(((f, g) for g, items in enumerate(groups) for f in items), key=lambda fg: (fg[0].start - fg[0].end, fg[1]))
-    chosen: list[_Found] = []
-    starts: list[int] = []
-    for item, _ in ranked:
-        i = bisect.bisect_left(starts, item.start)
-        if i > 0 and chosen[i - 1].end > item.start:
-            continue
-        if i < len(chosen) and chosen[i].start < item.end:
-            continue
-        starts.insert(i, item.start)
-        chosen.insert(i, item)
-    return chosen
+    return non_overlapping(item for item, _ in ranked)
 
 
 @register("time", priority=10)
