@@ -96,42 +96,6 @@ def test_words_around_match_the_token_by_token_walk() -> None:
 
 
 # --------------------------------------------------------------------------
-# the cue index
-# --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("text", "words", "expected"), [
-    ("Third QUARTER results", ("quarter", "qtr"), True),
-    ("Q3 results", ("quarter", "qtr"), False),
-    ("at 3:35 p.m.", ("p",), True),  # runs of letters: "p.m." gives "p" and "m"
-    ("the year's end", ("year",), True),
-    ("headquarters", ("quarter",), False),  # whole runs only, not substrings
-    ("Zürich talks", ("zürich",), True),
-    ("Monday-Tuesday", ("tuesday",), True),
-    ("", ("a",), False),
-    ("a b c", (), False),
-])
-def test_mentions(text: str, words: tuple[str, ...], expected: bool) -> None:
-    """mentions() is true when one of the words occurs as a whole run of letters, in any case."""
-    assert _ctx(text).mentions(*words) is expected
-
-
-def test_words_is_built_once() -> None:
-    """The cue index is computed on first use and then reused."""
-    ctx = _ctx("Talks on Monday.")
-    assert ctx.words is ctx.words
-    assert ctx.words == frozenset({"talks", "on", "monday"})
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("at 3 pm", True), ("in 2021", True), ("at three", False), ("", False), ("٣ troops", True),
-])
-def test_has_digits(text: str, expected: bool) -> None:
-    """has_digits tells whether any decimal digit occurs."""
-    assert _ctx(text).has_digits is expected
-
-
-# --------------------------------------------------------------------------
 # clauses, overlap bookkeeping, memo
 # --------------------------------------------------------------------------
 

@@ -55,8 +55,6 @@ class Context:
     _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(factory=dict)
-    _words: frozenset[str] | None = attrs.field(default=None, init=False)
-    _has_digits: bool | None = attrs.field(default=None, init=False)
     _lowered: str | None = attrs.field(default=None, init=False)
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
@@ -179,31 +177,6 @@ class Context:
         return found
 
     @property
-    def words(self) -> frozenset[str]:
-        """Every run of letters in the document, lower-cased (a cue index built once, on first use).
-
-        A rule that needs a rare word can skip a document that lacks it, at
-        the cost of one set lookup instead of a regular-expression scan of the
-        whole text. Runs of letters split at anything else: "p.m." gives
-        ``"p"`` and ``"m"``, "year's" gives ``"year"`` and ``"s"``. See also
-        :meth:`mentions`.
-        """
-        if self._words is None:
-            self._words = frozenset(_LETTERS.findall(self.doc.text.lower()))
-        return self._words
-
-    def mentions(self, *words: str) -> bool:
-        """True when one of ``words`` (lower-case runs of letters) occurs in the document, in any case.
-
-        >>> from factcheck.documents import Document
-        >>> from factcheck.nlp import parse
-        >>> ctx = Context(doc=Document(id="d", text="Third QUARTER results"), parsed=parse("Third QUARTER results"))
-        >>> ctx.mentions("quarter", "qtr"), ctx.mentions("upcoming")
-        (True, False)
-        """
-        return not self.words.isdisjoint(words)
-
-    @property
     def lowered(self) -> str:
         """The text with ASCII letters lower-cased: same length and offsets as :attr:`text` (built once).
 
@@ -219,17 +192,8 @@ class Context:
             self._lowered = self.doc.text.translate(_ASCII_LOWER)
         return self._lowered
 
-    @property
-    def has_digits(self) -> bool:
-        """True when the document contains a decimal digit (of any script)."""
-        if self._has_digits is None:
-            self._has_digits = _DIGIT.search(self.doc.text) is not None
-        return self._has_digits
 
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_LOWER = str.maketrans({c: c.lower() for c in string.ascii_uppercase})
-_DIGIT = re.compile(r"\d")
 
 
 # Connectives that start a clause about another event: "talks on January 10,
