@@ -8,7 +8,7 @@ import pytest
 from strategies import SEEDS
 
 from factcheck.documents import Document
-from factcheck.extractors import Candidate, Context
+from factcheck.extractors import ASCII_LOWER, Candidate, Context, lowered_pattern
 from factcheck.nlp import parse
 
 
@@ -217,3 +217,33 @@ def test_taken_against_spans_accepted_out_of_order(start: int, end: int, expecte
     assert ctx.taken(start, end) is expected
     # the same against a brute-force overlap test
     assert expected is any(s < end and e > start for s, e in _SPANS)
+
+
+# --- lowered_pattern: a case-insensitive pattern as a case-sensitive one over ``Context.lowered`` ----------------
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"GMT|EST", "gmt|est"),
+    (r"[A-Z][a-z]+\W", r"[a-z][a-z]+\W"),  # escapes keep their case: \W is not \w
+    (r"(?P<Zone>UTC)(?P=Zone)", "(?P<Zone>utc)(?P=Zone)"),  # group names are names, not text
+    (r"\S+\D\B", r"\S+\D\B"),
+    (r"caf[é]", "caf[é]"),  # non-ASCII letters are left alone, like Context.lowered leaves them
+])
+def test_lowered_pattern_lowers_literals_only(pattern: str, expected: str) -> None:
+    assert lowered_pattern(pattern) == expected
+
+
+def test_lowered_time_pattern_finds_what_the_case_insensitive_one_finds() -> None:
+    from factcheck.extractors.times import _TIME_LOWER, _TIME_START, _TIME_START_LOWER, TIME
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("AT 3:35 P.M. EST, at noon GMT, 9 A.M. PST; Shortly After 10:05 pm CET (0905 UTC+1).")
+    compared = 0
+    for text in texts:
+        lowered = text.translate(ASCII_LOWER)
+        starts = [m.start() for m in _TIME_START.finditer(text)]
+        assert starts == [m.start() for m in _TIME_START_LOWER.finditer(lowered)]
+        for at in starts:
+            original, low = TIME.match(text, at), _TIME_LOWER.match(lowered, at)
+            assert (original and original.span()) == (low and low.span())
+            compared += original is not None
+    assert compared >= 10

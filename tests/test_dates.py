@@ -273,6 +273,7 @@ def test_fronted_date_of_a_report(text: str, role: str) -> None:
 
 # -- where the rules run: first words, word starts, gates (the date scan's speed must not change what it finds) -----
 
+from factcheck.extractors import ASCII_LOWER  # noqa: E402
 from factcheck.extractors import dates as _dates_module  # noqa: E402
 
 # phrasings for every rule and range, in several cases, with look-alikes that must not match
@@ -300,7 +301,7 @@ def test_rules_run_at_word_starts_find_what_a_full_scan_finds(text: str, window:
     """Each rule tried only at the word starts its first words allow finds the spans of ``finditer`` over the text."""
     start, stop = window
     end = len(text) + stop if stop is not None else len(text)
-    lowered = text.translate(_dates_module._ASCII_LOWER)
+    lowered = text.translate(ASCII_LOWER)
     places = _dates_module._places(lowered, start, end)
     for rule in [*_dates_module._RULES, *_dates_module._RANGES]:
         expected = [m.span() for m in rule.pattern.finditer(text, start, end)]
@@ -355,7 +356,7 @@ def test_find_dates_reads_the_lowered_text_or_makes_it() -> None:
 
     text = "Talks on MONDAY, Jan 10-12 and May 5th, the third quarter."
     ref = dt.date(2021, 12, 29)
-    lowered = text.translate(_dates_module._ASCII_LOWER)
+    lowered = text.translate(ASCII_LOWER)
     assert _dates_module.find_dates(text, ref, lambda s, e: None) == \
         _dates_module.find_dates(text, ref, lambda s, e: None, lowered=lowered)
     assert [d.value.iso for d in _dates_module.find_dates(text, ref, lambda s, e: None)] == \

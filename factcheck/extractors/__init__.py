@@ -25,7 +25,7 @@ import attrs
 from factcheck.documents import Document
 from factcheck.nlp import Parsed
 
-__all__ = ["Candidate", "Context", "Extractor", "non_overlapping", "register", "registered"]
+__all__ = ["ASCII_LOWER", "Candidate", "Context", "Extractor", "lowered_pattern", "non_overlapping", "register", "registered"]
 
 VALUE_KINDS = frozenset({"time", "date", "duration", "quantity"})
 
@@ -189,11 +189,12 @@ class Context:
         ("É" stays "É"), so keep ``re.I`` where they matter.
         """
         if self._lowered is None:
-            self._lowered = self.doc.text.translate(_ASCII_LOWER)
+            self._lowered = self.doc.text.translate(ASCII_LOWER)
         return self._lowered
 
 
-_ASCII_LOWER = str.maketrans({c: c.lower() for c in string.ascii_uppercase})
+#: ``str.translate`` table that lower-cases ASCII letters only (offsets unchanged, unlike ``str.lower``)
+ASCII_LOWER = str.maketrans({c: c.lower() for c in string.ascii_uppercase})
 
 
 # Connectives that start a clause about another event: "talks on January 10,
@@ -247,6 +248,35 @@ def non_overlapping(ranked: Iterable[_S]) -> list[_S]:
         starts.insert(i, item.start)
         chosen.insert(i, item)
     return chosen
+
+
+def lowered_pattern(pattern: str) -> str:
+    """``pattern`` with its ASCII literal letters lower-cased, to match :attr:`Context.lowered` without ``re.I``.
+
+    Escapes (``\\W``, ``\\S``, ``\\D``) and group names are kept as written;
+    a class such as ``[A-Z]`` becomes ``[a-z]``, which on lower-cased text
+    matches what ``[A-Z]`` with ``re.IGNORECASE`` matches on the original.
+    Compile the result without ``re.IGNORECASE`` and read groups in their
+    original case from ``ctx.text`` at the same offsets.
+
+    >>> lowered_pattern(r"(?P<Zone>GMT|[A-Z]ST)\\W")
+    '(?P<Zone>gmt|[a-z]st)\\\\W'
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith(("(?P<", "(?P="), i):
+            close = pattern.index(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i:close + 1])
+            i = close + 1
+        else:
+            out.append(c.lower() if c.isascii() else c)
+            i += 1
+    return "".join(out)
 
 
 def tense(text: str) -> str | None:

@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.extractors import Candidate, Context, non_overlapping, register
+from factcheck.extractors import ASCII_LOWER, Candidate, Context, non_overlapping, register
 from factcheck.values import DateValue
 
 __all__ = ["DateMatch", "find_dates", "resolve_weekday"]
@@ -1382,7 +1382,7 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
     """
     end = len(text) if end is None else end
     if lowered is None:
-        lowered = text.translate(_ASCII_LOWER)
+        lowered = text.translate(ASCII_LOWER)
     places = _places(lowered, start, end)
     window = lowered[start:end] if (start, end) != (0, len(text)) else lowered
     found: list[DateMatch] = []
@@ -1424,8 +1424,6 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
             return True
     return False
 
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _places(lowered: str, start: int, end: int) -> dict[str, list[int]]:
