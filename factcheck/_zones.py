@@ -151,8 +151,10 @@ def _norm(text: str) -> str:
 
 def _key(text: str) -> str:
     """Comparison key of a place name: no accents, case-folded, no dots, one space."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():  # ASCII has no accents to take off (NFKD leaves it as it is)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.replace(".", "").split()).casefold()
 
 

@@ -137,9 +137,24 @@ def _starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if "" in still_open:
         return None  # the pattern can match without consuming a character
     closed |= still_open
-    # "apr" covers "april": keep the shortest first words
-    return frozenset(w for w in closed if w == _DIGIT_START or not any(w.startswith(v) and v != w for v in closed
-                                                                       if v != _DIGIT_START))
+    return _shortest(closed)
+
+
+def _shortest(words: set[str]) -> frozenset[str]:
+    """The words of ``words`` that no shorter one begins ("apr" covers "april"); "#" stays.
+
+    Each word looks up its own shorter beginnings (a set lookup each), not
+    every other word: a rule may begin with thousands of words.
+
+    >>> sorted(_shortest({"apr", "april", "the", "th", "#"}))
+    ['#', 'apr', 'th']
+    >>> sorted(_shortest({"", "may", "#"}))
+    ['', '#']
+    """
+    letters = words - {_DIGIT_START}
+    start = 0 if _ANY_WORD in letters else 1  # "" (any word) begins every word
+    kept = {w for w in letters if not any(w[:n] in letters for n in range(start, len(w)))}
+    return frozenset(kept | (words & {_DIGIT_START}))
 
 
 def _opens_at_word(pattern: str) -> bool:
