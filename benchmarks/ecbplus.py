@@ -268,6 +268,8 @@ def map_facts(report: Any, rows: Sequence[Row]) -> list[dict[str, Any]]:
     ``locations``), ``m_id`` and ``instance`` (``None`` when the annotators
     linked the mention to nothing).
     """
+    from factcheck.align import time_date
+
     gold = {r["doc_id"]: r for r in rows}
     out = []
     for fact in report.facts:
@@ -287,7 +289,24 @@ def map_facts(report: Any, rows: Sequence[Row]) -> list[dict[str, Any]]:
                     best, best_key = m, key
             if best is not None:
                 out.append({"doc_id": fact.doc_id, "fact_id": fact.id, "kind": fact.kind, "category": category,
-                            "m_id": best["m_id"], "instance": best["instance"], "value": fact.value})
+                            "m_id": best["m_id"], "instance": best["instance"], "value": fact.value,
+                            "day": time_date(fact)})
+    return out
+
+
+def event_days(report: Any) -> dict[str, Any]:
+    """Event id → the single day the event is dated to (a ``DateValue``), for the events that have one."""
+    import datetime as dt
+
+    from factcheck.values import DateValue
+
+    out: dict[str, Any] = {}
+    for event in report.events:
+        if event.date is not None and len(event.date) == 10:
+            try:
+                out[event.id] = DateValue.from_date(dt.date.fromisoformat(event.date))
+            except ValueError:
+                continue
     return out
 
 
@@ -327,7 +346,7 @@ def compatible(a: Any, b: Any) -> bool:
         if ra is None or rb is None:
             return True
         (sa, la), (sb, lb) = ra, rb
-        return (sb - sa) % 1440 < la or (sa - sb) % 1440 < lb
+        return bool((sb - sa) % 1440 < la or (sa - sb) % 1440 < lb)
     if isinstance(a, PlaceValue) and isinstance(b, PlaceValue):
         return a.relation(b) == "same"
     return True
@@ -340,44 +359,83 @@ def _wall(value: Any) -> Any:
     return attrs.evolve(value, offset=0)
 
 
-def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]]) -> dict[str, dict[str, int]]:
+def _one_day(d: Any) -> bool:
+    """Whether a date value names a single day ("June 24, 2008", "Friday"), not a week, month or year."""
+    if d.grain != "day" or d.end is not None or d.open_start or d.open_end:
+        return False
+    days = d.days()
+    return days is None or days[0] == days[1]
+
+
+def same_day(date: Row, time: Row, common: Iterable[str], days: Mapping[str, Any]) -> bool:
+    """Whether a date fact and a clock-time fact held by one event name one day: one time at two grains.
+
+    ECB+ gives "Friday" and "8 p.m. Friday" one instance. The time's day is
+    the one its own text names (``day``: "8:30pm Thursday night"), else the
+    day of an event holding both; the date must name a single day and be
+    compatible with it (``DateValue.compatible(...) is True``). A time whose
+    day neither its text nor its event gives is not known to be that day.
+    """
+    value = date.get("value")
+    if value is None or not _one_day(value):
+        return False
+    candidates = [time["day"]] if time.get("day") is not None else [days[e] for e in common if e in days]
+    return any(value.compatible(day) is True for day in candidates)
+
+
+def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]],
+                days: Mapping[str, Any] | None = None) -> dict[str, dict[str, int]]:
     """TP/FP/FN over cross-document pairs of mapped facts, per category.
 
-    Ours *same*: one event holds both facts and they are of one kind. Gold
-    *same*: one ECB+ instance. Pairs with an unlinked mention count only in
-    ``fp_singleton`` (ours same, gold has no link).
-    The misses (``fn``) are split by cause: ``kind_split`` (a date and a time
-    of one instance, which ours can never call same), ``fn_unattached`` (a
-    fact in no event) and ``fn_other_event`` (both in events, different ones).
+    Ours *same*: one event holds both facts, and either they are of one kind
+    and their values :func:`compatible`, or they are a date and a clock time
+    of one day (:func:`same_day`; ``days`` maps event ids to the day each
+    event is dated to). Gold *same*: one ECB+ instance. Pairs with an
+    unlinked mention count only in ``fp_singleton`` (ours same, gold has no
+    link); ``tp_date_time`` counts the true pairs of a date and a time.
+    The misses (``fn``) are split by cause: ``fn_unattached`` (a fact in no
+    event), ``fn_other_event`` (both in events, no event holds both) and
+    ``fn_same_event`` (one event holds both, but their values are not known
+    to be one time or place); ``kind_split`` counts the misses, of any
+    cause, that pair a date with a clock time.
     ``mapped`` / ``mapped_in_event``: mapped facts, and those some event holds.
     """
+    days = days or {}
     out: dict[str, dict[str, int]] = {}
     for category in CATEGORIES:
         items = [m for m in mapped if m["category"] == category]
-        c = Counter(tp=0, fp=0, fn=0, fp_singleton=0, kind_split=0, fn_unattached=0, fn_other_event=0,
-                    mapped=len(items), mapped_in_event=sum(bool(events.get(m["fact_id"])) for m in items))
+        c = Counter(tp=0, fp=0, fn=0, fp_singleton=0, tp_date_time=0, kind_split=0, fn_unattached=0,
+                    fn_other_event=0, fn_same_event=0, mapped=len(items),
+                    mapped_in_event=sum(bool(events.get(m["fact_id"])) for m in items))
         for i, a in enumerate(items):
             for b in items[i + 1:]:
                 if a["doc_id"] == b["doc_id"]:
                     continue
                 ea, eb = events.get(a["fact_id"], set()), events.get(b["fact_id"], set())
-                ours = a["kind"] == b["kind"] and bool(ea & eb) and compatible(a.get("value"), b.get("value"))
+                common = ea & eb
+                if a["kind"] == b["kind"]:
+                    ours = bool(common) and compatible(a.get("value"), b.get("value"))
+                else:
+                    date, time_ = (a, b) if a["kind"] == "date" else (b, a)
+                    ours = bool(common) and same_day(date, time_, common, days)
                 if a["instance"] is None or b["instance"] is None:
                     c["fp_singleton"] += ours
                     continue
                 gold = a["instance"] == b["instance"]
                 if ours and gold:
                     c["tp"] += 1
+                    c["tp_date_time"] += a["kind"] != b["kind"]
                 elif ours:
                     c["fp"] += 1
                 elif gold:
                     c["fn"] += 1
-                    if a["kind"] != b["kind"]:
-                        c["kind_split"] += 1
-                    elif not ea or not eb:
+                    c["kind_split"] += a["kind"] != b["kind"]
+                    if not ea or not eb:
                         c["fn_unattached"] += 1
-                    else:
+                    elif not common:
                         c["fn_other_event"] += 1
+                    else:
+                        c["fn_same_event"] += 1
         out[category] = dict(c)
     return out
 
@@ -456,7 +514,7 @@ def run(clusters: Sequence[str] | None = None, *, corpus: Path = CORPUS, log: An
             topic_out[topic] = {"documents": len(trows), "seconds": round(seconds, 3), "error": True}
             continue
         mapped = map_facts(report, trows)
-        counts = pair_counts(mapped, fact_events(report))
+        counts = pair_counts(mapped, fact_events(report), event_days(report))
         cover = coverage(mapped, trows)
         both = _add(_add({}, counts["times"]), counts["locations"])
         topic_out[topic] = {"documents": len(trows), "seconds": round(seconds, 3),
@@ -583,7 +641,9 @@ def render(results: Mapping[str, Any], *, verbose: bool = False) -> str:
                    f"{c['mapped_in_event']}/{c['mapped']} mapped facts are in an event; "
                    f"P counting unlinked mentions as singletons: {_f(c['precision_with_singletons'])}")
         out.append(f"    missed pairs ({c['fn']}): a fact in no event {c['fn_unattached']}, "
-                   f"in different events {c['fn_other_event']}, date vs time of one instance {c['kind_split']}")
+                   f"in different events {c['fn_other_event']}, in one event but not known the same "
+                   f"{c['fn_same_event']}; of all these, a date vs a time {c['kind_split']} "
+                   f"(true date-time pairs: {c['tp_date_time']})")
     out.append("")
     if results["errors"]:
         out.append(f"Errors ({len(results['errors'])})")

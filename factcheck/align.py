@@ -4,7 +4,9 @@ Three steps, each a pure function of the previous one:
 
 1. **Attachment.** A fact belongs to the nearest event mention in its clause
    (the sentence cut at connectives such as "followed by" or "after"), else in
-   its sentence. A count with no event word near it ("about 100,000 troops
+   its sentence. A year that qualifies an event noun ("the 2012 shooting death")
+   dates it, and the day of announcing dates the announcement ("announced
+   Tuesday"). A count with no event word near it ("about 100,000 troops
    around the border") makes an implicit event of its own, typed by what
    happens to what is counted (troops deployed, troops withdrawn).
    What no event word holds (a place named in passing, the facts of a
@@ -15,7 +17,9 @@ Three steps, each a pure function of the previous one:
    and its deaths) whose participants and dates agree are one event ("held
    phone talks late on Thursday" … "the call convened at 23:35").
 3. **Across documents**, document events are grouped by type family (the
-   blocking key, so a batch never compares all pairs) and merged greedily by evidence:
+   blocking key, so a batch never compares all pairs; all incidents are one
+   block, so that a report of a death can meet the crash or fall it happened
+   in) and merged greedily by evidence:
    shared participants, compatible dates, same venue. Two events of one
    document are never merged (the document itself tells them apart), and a
    merge must be compatible with every member of both groups, so a vague
@@ -69,6 +73,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 FAMILY_OF = {t: family for family, types in FAMILIES.items() for t in types}
 # types a death mention joins inside a document: what the dead died in
 _DEATH_CAUSES = frozenset({"earthquake", "fire", "crash", "fall"})
+# Across documents every incident is one block: a report that only says someone "was killed" may tell of a
+# shooting, a crash or a fall that another report names. The kinds then decide (see :func:`kindred`).
+INCIDENT_BLOCK = "incident"
+_IN_INCIDENT_BLOCK = frozenset({*FAMILIES, *_DEATH_CAUSES})
 # what a fact outside every event word's sentence may attach to the document's lead event as *context*
 CONTEXT_KINDS = frozenset({"date", "time", "place", "quantity"})
 
@@ -88,7 +96,7 @@ class DocEvent:
     venues: tuple[str, ...]
     distinct: bool
     implicit: bool = False
-    kind: str = ""  # the most specific type its mentions give (``type`` is the family, the blocking key)
+    kind: str = ""  # the most specific type its mentions give (``type`` is the blocking key: see :func:`block`)
     context_ids: tuple[str, ...] = ()  # facts about the event that no event word holds: grouping, not conflicts
     places: frozenset[str] = frozenset()  # places named with it (venues and in passing), countries excepted
     mention_ends: tuple[int, ...] = ()  # where its event words end in the text (how near a venue stands)
@@ -169,6 +177,10 @@ def _attach(facts: Sequence[Fact], text: str) -> tuple[dict[str, list[Fact]], di
             continue
         roles = ATTACHABLE[fact.kind]
         sentence = by_sentence.get(fact.sentence, [])
+        owner = _dated_mention(fact, sentence, text)
+        if owner is not None:
+            attached[owner.id].append(fact)
+            continue
         if fact.role not in roles:
             if _context_role(fact):
                 if sentence:
@@ -204,6 +216,32 @@ def _attach(facts: Sequence[Fact], text: str) -> tuple[dict[str, list[Fact]], di
         best = min(in_clause, key=lambda m: (_distance(m, fact), m.start))
         attached[best.id].append(fact)
     return attached, context, loose
+
+
+# what may stand between a year and the event noun it dates: up to two modifier words ("the 2012 shooting death",
+# "the 1967 murder", "the 2015 Iran nuclear deal")
+_MODIFIER_GAP = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){0,2}\s+")
+
+
+def _dated_mention(fact: Fact, sentence: Sequence[Fact], text: str) -> Fact | None:
+    """The event word a date dates although its role is not an event's date, else ``None``.
+
+    Two shapes: a year that modifies an event noun ("in the 1967 murder",
+    "the 2012 shooting death": role ``mention``) dates that event; a date of
+    saying ("announced Wednesday": role ``reported``) dates the announcement
+    when the saying verb is itself the event word.
+    """
+    if fact.kind != "date":
+        return None
+    if fact.role == "mention":
+        after = [m for m in sentence if m.start >= fact.end and _MODIFIER_GAP.fullmatch(text, fact.end, m.start)]
+        return min(after, key=lambda m: m.start) if after else None
+    if fact.role == "reported":
+        cues = {c.lower() for c in fact.cues}
+        said = [m for m in sentence if m.value.type in _REPORTING_TYPES and m.text.lower() in cues
+                and fact.clause[0] <= m.start < fact.clause[1]]
+        return min(said, key=lambda m: (_distance(m, fact), m.start)) if said else None
+    return None
 
 
 # roles that say something about an event when they stand near one (a place named in passing is where it
@@ -269,6 +307,8 @@ def reported_day(fact: Fact, value: DateValue, published: dt.datetime | None) ->
     on Thursday morning" in Thursday's paper is that Thursday, whatever the
     clause's tense says (irregular verbs such as "struck" or "shot" carry no
     tense mark the extractors read, and an untensed weekday is read forward).
+    The same holds for the day something was said ("announced Tuesday that
+    it will buy", role ``reported``), whatever the tense of what was said.
     A date that gives its week (a month name, a day number, a year) is taken
     as written.
     """
@@ -287,7 +327,7 @@ def _explicit_date(facts: Iterable[Fact], published: dt.datetime | None = None,
     facts = list(facts)
     dated = [(f, f.value) for f in facts if f.kind == "date"]
     dated += [(f, d) for f in facts if (d := time_date(f)) is not None]
-    dates = [reported_day(f, d, published) if incident else d for f, d in dated]
+    dates = [reported_day(f, d, published) if incident or f.role == "reported" else d for f, d in dated]
     if not dates:
         return None
     resolved = [d for d in dates if d.resolved]
@@ -377,9 +417,31 @@ def family(kind: str) -> str:
     return FAMILY_OF.get(kind, kind)
 
 
+def block(kind: str) -> str:
+    """The blocking key across documents: ``incident`` for every incident family, else the family."""
+    group = family(kind)
+    return INCIDENT_BLOCK if group in _IN_INCIDENT_BLOCK else group
+
+
+def kindred(a: str, b: str) -> bool:
+    """Whether reports of two kinds can tell of one incident: one family, or a death and any incident.
+
+    "A woman was killed" and "a hit-and-run crash" can be one incident; a
+    shooting and a crash cannot. Across families, :func:`_pair` also keeps
+    apart reports that give venues and share no place and no participant.
+    """
+    return family(a) == family(b) or (block(a) == block(b) == INCIDENT_BLOCK and "death" in (a, b))
+
+
 def specific_type(kinds: Iterable[str]) -> str:
-    """The most specific type a set of mentions gives: a shooting rather than "the attack" or "killed"."""
+    """The most specific type a set of mentions gives: a shooting rather than "the attack" or "killed".
+
+    A death told with what caused it is that incident: a crash, not a death.
+    """
     kinds = list(kinds)
+    causes = [k for k in kinds if k in _DEATH_CAUSES]
+    if causes and all(k in _DEATH_CAUSES or k == "death" for k in kinds):
+        return causes[0]
     order = FAMILIES.get(family(kinds[0]), ())
     known = [k for k in kinds if k in order]
     return min(known, key=order.index) if known else kinds[0]
@@ -625,7 +687,7 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
         places = {f.value.id or f.value.name for f in (*group.facts, *group.context)
                   if _geographic(f) and f.rule != "place:demonym" and f.value.kind != "country"}
         out.append(DocEvent(
-            id=f"{doc.id}/e{n}", doc_id=doc.id, type=group.type,
+            id=f"{doc.id}/e{n}", doc_id=doc.id, type=block(group.type),
             mention_ids=tuple(m.id for m in sorted(group.mentions, key=lambda m: m.start)),
             fact_ids=fact_ids, participants=frozenset(group.participants), date=group.date,
             weak_date=_weak_date(doc, group.tense),
@@ -646,7 +708,7 @@ def _doc_events(doc: Document, facts: Sequence[Fact]) -> list[DocEvent]:
         fact = attached[key][0]
         kind = _IMPLICIT_TYPE.get(fact.value.qualifier or "", f"count:{fact.value.noun}")
         out.append(DocEvent(
-            id=f"{doc.id}/e{n}", doc_id=doc.id, type=family(kind), mention_ids=(), fact_ids=(fact.id,),
+            id=f"{doc.id}/e{n}", doc_id=doc.id, type=block(kind), mention_ids=(), fact_ids=(fact.id,),
             participants=frozenset(), date=None, weak_date=_weak_date(doc, None), venues=(), distinct=False,
             implicit=True, kind=kind,
         ))
@@ -910,8 +972,11 @@ def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -
     A date conflict is only believed between strongly linked reports: two
     shared participants, or one and a specific place named with both.
     """
-    if a.type != b.type:
+    if a.type != b.type or not kindred(a.kind or a.type, b.kind or b.type):
         return None
+    if (family(a.kind or a.type) != family(b.kind or b.type) and a.venues and b.venues
+            and not (set(a.venues) & set(b.venues) or a.places & b.places or _shared(a.participants, b.participants))):
+        return None  # a death and a crash in different places, of no one in common, are two incidents
     if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
         return None
     shared = _shared(a.participants, b.participants)
@@ -944,7 +1009,7 @@ NEIGHBOURHOOD = 100
 
 def _signature(e: DocEvent) -> tuple[object, ...]:
     """Everything :func:`_pair` looks at; repeated reports of one event share it."""
-    return (e.type, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places, e.figures, e.starts)
+    return (e.type, e.kind, e.participants, e.date, e.weak_date, e.venues, e.distinct, e.places, e.figures, e.starts)
 
 
 def _when(e: DocEvent) -> tuple[int, int]:

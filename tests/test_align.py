@@ -372,3 +372,116 @@ def test_no_report_event_without_places_or_with_an_event_word(text: str) -> None
     """Negative: a report event needs a place, and only documents with no event word get one."""
     r = report(text, published="2013-05-03")
     assert "report" not in {e.type for e in r.events}
+
+
+# ---------------------------------------------------------------- dates held by an event word by syntax
+
+def _holding(r: factcheck.Report, fact_text: str) -> factcheck.Event | None:
+    fact = next(f for f in r.facts if f.text == fact_text)
+    return next((e for e in r.events if fact.id in e.fact_ids), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "kind"),
+    [
+        ("A jury convicted him of murder in the 2012 shooting death of his girlfriend.", "2012", "shooting"),
+        ("He was convicted of the 2005 murder of a sheriff's deputy.", "2005", "death"),
+        ("Police charged a co-worker in the 1967 murder of two women at an ice cream shop.", "1967", "death"),
+        ("She was arrested over the 2010 Kraft shooting in Philadelphia.", "2010", "shooting"),
+    ],
+)
+def test_a_year_modifying_an_event_noun_dates_that_event(text: str, year: str, kind: str) -> None:
+    """"the 1967 killings": the year (role ``mention``) is the date of the event noun it qualifies."""
+    event = _holding(report(text), year)
+    assert event is not None and event.type == kind and event.date is not None and event.date.startswith(year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2015 Iran nuclear deal was signed after long talks.",     # "deal" is no event word
+        "The 2012 season ended weeks before the shooting.",             # too far from the event noun
+        "She hosted the 2007 ceremony and was shot at in Paris.",       # qualifies another noun
+    ],
+)
+def test_a_year_modifying_another_noun_dates_no_event(text: str) -> None:
+    """A year that qualifies a noun other than an event word ("the 2015 deal") is held by no event."""
+    year = next(f for f in report(text).facts if f.kind == "date")
+    assert _holding(report(text), year.text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("HP announced Tuesday that it will buy EDS for $13.9 billion.", "2013-09-10"),
+        ("AMD announced on Wednesday it is buying SeaMicro.", "2013-09-11"),
+        ("The Academy announced Friday that she will host the Oscars next year.", "2013-09-13"),
+    ],
+)
+def test_the_day_of_announcing_dates_the_announcement(text: str, day: str) -> None:
+    """"announced Tuesday": the day of saying is the announcement's own date, read up to publication."""
+    weekday = next(f for f in report(text, published="2013-09-14").facts if f.kind == "date" and f.role == "reported")
+    event = _holding(report(text, published="2013-09-14"), weekday.text)
+    assert event is not None and (event.type, event.date) == ("announcement", day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said Friday a gunman opened fire at a factory in Manchester.",
+        "A gunman opened fire at a factory in Manchester, police told reporters on Friday.",
+    ],
+)
+def test_the_day_of_saying_does_not_date_another_event(text: str) -> None:
+    """"police said Friday": the day it was said is not the shooting's date (the saying verb is no event word)."""
+    r = report(text, published="2013-09-14")
+    shooting = _holding(r, "Manchester")
+    assert shooting is not None and shooting.type == "shooting" and shooting.date is None
+    assert _holding(r, "Friday") is None
+
+
+# ---------------------------------------------------------------- one incident across event types
+
+@pytest.mark.parametrize(
+    ("death", "incident", "kind"),
+    [
+        ("A woman was killed by a driver in Queens on Friday night.",
+         "A hit-and-run crash in Queens on Friday night left one dead.", "crash"),
+        ("A climber died in the Southern Alps on Saturday.",
+         "A climber fell about 200 feet in the Southern Alps on Saturday.", "fall"),
+        ("Two workers were killed at a factory in Manchester on Thursday.",
+         "A fire gutted a factory in Manchester on Thursday.", "fire"),
+    ],
+)
+def test_a_death_and_the_incident_that_caused_it_are_one_event_across_reports(death: str, incident: str,
+                                                                               kind: str) -> None:
+    """A report that only says someone "was killed" joins the crash, fall or fire of the same day and place."""
+    r = report(death, incident, published="2013-09-14")
+    merged = [e for e in r.events if e.doc_ids == ("d0", "d1")]
+    assert [e.type for e in merged] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two incident types that are not a death: a shooting is no crash
+        ("A gunman shot a man in Queens on Friday night.", "A hit-and-run crash in Queens on Friday night injured a man."),
+        # a death and a crash on different days
+        ("A woman was killed in Queens on Friday.", "A hit-and-run crash in Queens on Wednesday injured a man."),
+        # a death and a crash in different places
+        ("A woman was killed in Queens on Friday night.", "A hit-and-run crash in Chicago on Friday night left one dead."),
+    ],
+)
+def test_incidents_of_other_kinds_days_or_places_stay_apart(first: str, second: str) -> None:
+    """Merging a death with its cause never joins a shooting with a crash, nor other days or places."""
+    r = report(first, second, published="2013-09-14")
+    assert not [e for e in r.events if e.doc_ids == ("d0", "d1")]
+
+
+def test_the_day_of_announcing_is_read_up_to_publication_whatever_the_tense_of_what_was_said() -> None:
+    """Regression: "announced Tuesday that it will buy" (future clause) is last Tuesday, not next: no date conflict."""
+    r = report("HP announced Tuesday that it will buy EDS for $13.9 billion.",
+               "HP announced on Tuesday that it had agreed to buy EDS for $13.9 billion.", published="2013-09-14")
+    announcements = [e for e in r.events if e.type == "announcement"]
+    assert [(e.doc_ids, e.date) for e in announcements] == [(("d0", "d1"), "2013-09-10")]
+    assert not [f for f in r.conflicts if f.attribute == "date"]
