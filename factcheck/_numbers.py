@@ -66,6 +66,7 @@ import functools
 import itertools
 import operator
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Final
 
@@ -242,6 +243,8 @@ _VOCAB: Final[frozenset[str]] = frozenset(
     | set(_POSTFIX_HEDGES)
     | {w for p in list(HEDGES) + list(VAGUE) for w in p.split()}
 )
+# a word between two tokens of the scanner (after a space): no phrase joins them across it
+_WORD_IN_GAP: Final = re.compile(r"\s\S*?[^\W\d_]")
 _STARTERS: Final[frozenset[str]] = frozenset(
     set(_LEX) | set(_HEDGE_SEQ) | set(_VAGUE_SEQ)
     | {"a", "an", "between", "from", "point", "minus", "negative", "half", "single"}
@@ -436,6 +439,22 @@ class _Scanner:
         while j < self.n and self.start[j] < pos:
             j += 1
         return j
+
+    def closed_at(self, pos: int, j: int) -> bool:
+        """Whether no number phrase can run across ``pos``, ``j`` being the first token at or after it.
+
+        The scanner keeps number tokens and the words of the grammar only; a
+        phrase joins two tokens across spaces, a dash, a slash or a bracket,
+        never across another word. So when a word outside the grammar stands
+        between the last token before ``pos`` and token ``j`` ("3:35 p.m.
+        EST, 50": "p.m. EST" stands between "35" and "50"), no phrase that
+        begins before ``pos`` reaches past it.
+        """
+        if j == 0 or j >= self.n:
+            return True
+        if self.end[j - 1] > pos or self.text[pos:pos + 1].isalnum():
+            return False  # a token, or a word, runs on across ``pos``
+        return _WORD_IN_GAP.search(self.text, self.end[j - 1], self.start[j]) is not None
 
     # --- phrases --------------------------------------------------------
     def phrase(self, i: int) -> NumberMatch | None:
@@ -891,10 +910,14 @@ class _Scanner:
         return _Core(start, e2, "point", v, base=v)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+def find_numbers(text: str, start: int = 0, end: int | None = None, *,
+                 skip: Sequence[tuple[int, int]] = ()) -> list[NumberMatch]:
     """Find every number phrase in ``text[start:end]``, left to right.
 
     Matches are leftmost-longest and never overlap; offsets index ``text``.
+    ``skip`` holds spans (sorted, not overlapping) whose words are not read
+    as the start of a phrase: the dates and times already found, whose
+    digits are no numbers of their own ("3:35 p.m.", "January 12").
 
     >>> [(m.text, m.value, m.min, m.max) for m in find_numbers("About 100,000 fled; 5-7 died.")]
     [('About 100,000', 100000, 90000, 110000), ('5-7', None, 5, 7)]
@@ -907,7 +930,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     sc = _Scanner(text, lo, hi)
     out: list[NumberMatch] = []
     i, last_end = 0, lo
+    k, n_skip = 0, len(skip)
     while i < sc.n:
+        if k < n_skip:
+            at = sc.start[i]
+            while k < n_skip and skip[k][1] <= at:
+                k += 1
+            if k < n_skip and skip[k][0] <= at:
+                after = bisect.bisect_left(sc.start, skip[k][1], i + 1)
+                if sc.closed_at(skip[k][1], after):
+                    i = after  # on from the first word after the span
+                    continue
         m = sc.phrase(i)
         if m is None or m.start < last_end:
             i += 1

@@ -386,3 +386,27 @@ def test_digit_runs_that_are_no_numbers(text: str) -> None:
 def test_numbers_side_by_side(text: str, expected: list[str]) -> None:
     """Numbers after one space stay apart; a dash, "to" or a bracketed restatement joins them."""
     assert [m.text for m in find_numbers(text)] == expected
+
+
+# --- skip: spans already read as dates and times ---------------------------------------------------------------
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.mark.parametrize(("text", "spans", "expected"), [
+    # the digits of a clock or a date are not read as numbers of their own
+    ("The call ended at 3:35 p.m. EST, 50 minutes later.", ["3:35 p.m. EST"], ["50"]),
+    ("On January 12 police said three people died.", ["January 12"], ["three"]),
+    ("Talks in Geneva at 11 GMT; 40 delegates came.", ["11 GMT"], ["40"]),
+    # a phrase that begins inside a span and runs on past it is read as before (and dropped by its caller)
+    ("The Sixers are at 9-14 this season.", ["9"], ["9-14"]),
+    ("On January 12 three people died.", ["January 12"], ["12", "three"]),  # only a space between them
+    ("From 9 to 11 people came.", ["9"], ["From 9 to 11"]),
+    # nothing to skip: every number is read
+    ("3:35 and 50", [], ["3", "35", "50"]),
+])
+def test_skip_spans_are_not_read_as_numbers(text: str, spans: list[str], expected: list[str]) -> None:
+    found = find_numbers(text, skip=[_span(text, s) for s in spans])
+    assert [m.text for m in found] == expected

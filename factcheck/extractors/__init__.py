@@ -114,6 +114,10 @@ class Context:
             i -= 1
         return False
 
+    def value_spans(self) -> list[tuple[int, int]]:
+        """The spans of the values accepted so far (times, dates, durations, quantities), sorted, not overlapping."""
+        return [(s, e) for s, e, _ in self._value_spans]
+
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``."""
         sentences = self.parsed.sentences
