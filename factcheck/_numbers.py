@@ -66,13 +66,13 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Final
 
 import attrs
 
-__all__ = ["HEDGES", "VAGUE", "NumberMatch", "find_numbers", "hedge_bounds", "parse_number"]
+__all__ = ["HEDGES", "VAGUE", "NumberMatch", "find_numbers", "hedge_bounds", "iter_numbers", "parse_number"]
 
 
 @attrs.frozen(slots=True)
@@ -924,11 +924,20 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
     >>> [m.text for m in find_numbers("COVID-19 hit dozens of towns in 3D")]
     ['dozens']
     """
+    return list(iter_numbers(text, start, end, skip=skip))
+
+
+def iter_numbers(text: str, start: int = 0, end: int | None = None, *,
+                 skip: Sequence[tuple[int, int]] = ()) -> Iterator[NumberMatch]:
+    """:func:`find_numbers` one phrase at a time (a number-dense text never holds all its phrases at once).
+
+    >>> [m.text for m in iter_numbers("five or six")]
+    ['five or six']
+    """
     n = len(text)
     hi = n if end is None else max(0, min(end, n))
     lo = max(0, min(start, hi))
     sc = _Scanner(text, lo, hi)
-    out: list[NumberMatch] = []
     i, last_end = 0, lo
     k, n_skip = 0, len(skip)
     while i < sc.n:
@@ -945,10 +954,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if m is None or m.start < last_end:
             i += 1
             continue
-        out.append(m)
+        yield m
         last_end = m.end
         i = sc._tok_at(i + 1, m.end)
-    return out
 
 
 def parse_number(text: str) -> NumberMatch | None:

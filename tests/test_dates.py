@@ -292,6 +292,8 @@ SCAN_TEXTS = [
     "Thanksgiving, Black Friday, next Labor Day, Mother's Day, St. Patrick's Day, New Year's Eve, Boxing Day.",
     "٣ days ago, ２ weeks from now, the ١st of next month, 10 Nov 11 (Reuters), Monday the 5th, mid-March.",
     "ABC123 monday5 Xmonday _Monday Jan_10 éMay 5 maybe March-ing decades ago; Sunday Times; the Sun; marches.",
+    # digits where no rule begins, between digits where one does (the digit places are filtered first)
+    "1 1 1 2013-01-12 1 12/01/2013 9-14 3 days ago 5th of May 2013q1 1990 AD 12-jan-2013 5/12 13/5 7 7.5 2 0.",
 ]
 
 

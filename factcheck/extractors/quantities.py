@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck._numbers import NumberMatch, find_numbers, parse_number
+from factcheck._numbers import NumberMatch, find_numbers, iter_numbers, parse_number
 from factcheck.extractors import Candidate, Context, register
 from factcheck.values import Quantity
 
@@ -254,7 +254,7 @@ def extract_quantities(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("quantity", "count", m.start(), m.end(),
                             Quantity(value=1, min=1, max=1, noun="people", qualifier=QUALIFIER[m.group("verb").lower()]),
                             "quantity:another", 0.7)
-    for number in find_numbers(text, skip=ctx.value_spans()):  # the digits of a date or time are no count
+    for number in iter_numbers(text, skip=ctx.value_spans()):  # the digits of a date or time are no count
         cand = _quantity(ctx, number)
         if cand is not None:
             yield cand
