@@ -34,7 +34,7 @@ import functools
 import importlib
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -1217,27 +1217,41 @@ _WORD_START = re.compile(r"\b([a-z]+|\d)" if _ANY_WORD in _ALL_STARTS else
                          r"\b(" + _trie(k for k in _ALL_STARTS if k != _DIGIT_START) + r"[a-z]*|\d)")
 
 
-def _any_of(rules: Iterable[_Rule]) -> re.Pattern[str] | None:
-    """One pattern that matches where any of ``rules`` (case-folded, same flags) matches; None if there are none.
+def _any_of(rules: Sequence[_Rule]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``rules`` matches; None unless it saves work.
 
-    A digit starts a word where some twenty rules may begin: one test of this
-    pattern there (in C) replaces a test of each rule (a Python call each),
-    and a place where it fails is tried by none. Group names are made unique
-    per rule; the match itself is never read.
+    A word such as "the" or a digit may begin a match of many rules: one
+    test of this pattern there (in C) stands for a test of each rule (a
+    Python call each), and a place where it fails is tried by none of them.
+    Only for two or more rules, all case-folded with the same flags (the
+    pattern reads the lower-cased text). Group names are made unique per
+    rule; the match itself is never read.
     """
-    chosen = [r for r in rules if r.folded]
-    if not chosen or len({r.scan.flags for r in chosen}) != 1:
-        return None
+    if len(rules) < 2 or not all(r.folded for r in rules) or len({r.scan.flags for r in rules}) != 1:
+        return None  # (case-sensitive rules read the original text and keep every place of their first words)
 
     def unique(k: int, pattern: str) -> str:
         return re.sub(r"\(\?P([<=])(\w+)", lambda m: f"(?P{m[1]}r{k}_{m[2]}", pattern)
 
-    return re.compile("|".join(f"(?:{unique(k, r.scan.pattern)})" for k, r in enumerate(chosen)), chosen[0].scan.flags)
+    return re.compile("|".join(f"(?:{unique(k, r.scan.pattern)})" for k, r in enumerate(rules)), rules[0].scan.flags)
 
 
-_DIGIT_RULES = [r for r in [*_RULES, *_RANGES] if r.starts is not None and _DIGIT_START in r.starts]
-# the places a digit starts where some rule may match (None: every one, when a rule is case-sensitive)
-_ANY_DIGIT_RULE = _any_of(_DIGIT_RULES) if all(r.folded for r in _DIGIT_RULES) else None
+def _key_filters() -> dict[str, re.Pattern[str]]:
+    """For each first word that several rules share, the pattern of :func:`_any_of` (one per set of rules)."""
+    by_rules: dict[tuple[int, ...], list[str]] = {}
+    every = [*_RULES, *_RANGES]
+    for key in _ALL_STARTS:
+        by_rules.setdefault(tuple(i for i, r in enumerate(every) if r.starts and key in r.starts and r.folded),
+                            []).append(key)
+    filters: dict[str, re.Pattern[str]] = {}
+    for indices, keys in by_rules.items():
+        union = _any_of([every[i] for i in indices])
+        if union is not None:
+            filters.update(dict.fromkeys(keys, union))
+    return filters
+
+
+_KEY_FILTERS = _key_filters()
 
 
 def _ranges(scanned: Iterable[tuple[str, Iterator[re.Match[str]]]], ref: dt.date | None,
@@ -1464,7 +1478,24 @@ def _mentions(text: str, words: tuple[str, ...]) -> bool:
 
 
 
-def _places(lowered: str, start: int, end: int) -> dict[str, list[int]]:
+@attrs.frozen(slots=True)
+class _Places:
+    """The word starts of a text by first word: all of them, and (for case-folded rules) where one may match."""
+
+    every: dict[str, list[int]]
+    folded: dict[str, list[int]]
+
+    def of(self, rule: _Rule) -> list[int]:
+        """The places (sorted offsets) where ``rule`` may match."""
+        assert rule.starts is not None
+        places = self.folded if rule.folded else self.every
+        lists = [places[key] for key in rule.starts if key in places]
+        if len(lists) == 1:
+            return lists[0]
+        return sorted({p for found in lists for p in found})
+
+
+def _places(lowered: str, start: int, end: int) -> _Places:
     """The word starts of ``lowered[start:end]`` by the first words of rules that may match there."""
     # split() gives gap, word, gap, word, ..., gap: a word's offset is the running sum of the lengths before it (a
     # slice may add a word start at its first character, which only adds a place to try)
@@ -1480,10 +1511,12 @@ def _places(lowered: str, start: int, end: int) -> dict[str, list[int]]:
                 places[key] = [place]
             else:
                 found.append(place)
-    digits = places.get(_DIGIT_START)
-    if digits and _ANY_DIGIT_RULE is not None:  # only the digits where some rule matches ("1 1 1 ...": none)
-        places[_DIGIT_START] = [p for p in digits if _ANY_DIGIT_RULE.match(lowered, p, end)]
-    return places
+    folded = dict(places)
+    for key, found in places.items():  # only the places where some case-folded rule matches ("1 1 1 ...": none)
+        union = _KEY_FILTERS.get(key)
+        if union is not None:
+            folded[key] = [p for p in found if union.match(lowered, p, end)]
+    return _Places(places, folded)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -1495,7 +1528,7 @@ def _keys(word: str) -> tuple[str, ...]:
 
 
 def _matches(rule: _Rule, text: str, lowered: str, start: int, end: int,
-             places: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+             places: _Places) -> Iterator[re.Match[str]]:
     """The matches of a rule in ``text[start:end]``, as ``rule.pattern.finditer`` gives them.
 
     The rule is tried only at the word starts its first words allow, on the
@@ -1507,7 +1540,7 @@ def _matches(rule: _Rule, text: str, lowered: str, start: int, end: int,
     if rule.starts is None:
         scanned: Iterable[re.Match[str]] = rule.scan.finditer(haystack, start, end)
     else:
-        scanned = _at_places(rule.scan, haystack, end, _rule_places(rule.starts, places))
+        scanned = _at_places(rule.scan, haystack, end, places.of(rule))
     for m in scanned:
         if not rule.folded:
             yield m
@@ -1515,14 +1548,6 @@ def _matches(rule: _Rule, text: str, lowered: str, start: int, end: int,
         original = rule.pattern.match(text, m.start(), end)
         if original is not None:
             yield original
-
-
-def _rule_places(starts: frozenset[str], places: dict[str, list[int]]) -> list[int]:
-    """The places (sorted offsets) where a rule with these first words may match."""
-    lists = [places[key] for key in starts if key in places]
-    if len(lists) == 1:
-        return lists[0]
-    return sorted({p for found in lists for p in found})
 
 
 def _at_places(pattern: re.Pattern[str], text: str, end: int, places: list[int]) -> Iterator[re.Match[str]]:
