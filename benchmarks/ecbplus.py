@@ -25,6 +25,7 @@ Four measurements, all through the public API (``factcheck.compare``):
     python benchmarks/ecbplus.py                      # every cluster (839 documents)
     python benchmarks/ecbplus.py --clusters 12        # the 9 gold clusters, then the first others
     python benchmarks/ecbplus.py --json ecbplus.json --verbose
+    python benchmarks/ecbplus.py --why                # why missed pairs are in different events
 
 The corpus is read from ``$FACTCHECK_CORPORA/ecbplus`` (default
 ``../shared/corpora/ecbplus`` next to the repository).
@@ -440,6 +441,58 @@ def pair_counts(mapped: Sequence[Row], events: Mapping[str, set[str]],
     return out
 
 
+def why_missed(mapped: Sequence[Row], report: Any, clusters: Mapping[str, str] | None = None) -> dict[str, Counter[str]]:
+    """Per category, why the missed pairs that no event holds together were kept apart (``--why``).
+
+    For each cross-document pair with one gold instance whose facts are in
+    events but in no common one: ``other cluster`` (the documents are of the
+    two clusters of a topic, ``_ecb`` and ``_ecbplus``: two real events the
+    grouping must keep apart, although the annotators gave a place or time
+    of both one instance, "the Gulf of Aden"; ``clusters`` maps document ids
+    to clusters), ``split in document`` (an event holding one
+    fact also holds another part of the other fact's document: that document
+    told the occurrence as two events), ``blocks <x>/<y>`` (the parts are in
+    different blocking keys: an arrest and a shooting), ``refused: <reason>``
+    (:func:`factcheck.align.refusal` says the two parts cannot be one event)
+    and ``not merged`` (the two parts could be one event, but the greedy
+    complete-link merge did not join their groups).
+    """
+    from factcheck.align import refusal
+
+    part_of: dict[str, Any] = {}
+    event_of: dict[str, list[Any]] = defaultdict(list)
+    for event in report.events:
+        for part in event.parts:
+            for fid in (*part.fact_ids, *part.context_ids):
+                part_of.setdefault(fid, part)
+        for fid in event.fact_ids:
+            event_of[fid].append(event)
+    out: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+    for category in CATEGORIES:
+        items = [m for m in mapped if m["category"] == category and m["instance"] is not None]
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a["doc_id"] == b["doc_id"] or a["instance"] != b["instance"]:
+                    continue
+                ea, eb = event_of.get(a["fact_id"], []), event_of.get(b["fact_id"], [])
+                if not ea or not eb or {e.id for e in ea} & {e.id for e in eb}:
+                    continue
+                pa, pb = part_of.get(a["fact_id"]), part_of.get(b["fact_id"])
+                if clusters is not None and clusters.get(a["doc_id"]) != clusters.get(b["doc_id"]):
+                    cause = "other cluster"
+                elif pa is None or pb is None:
+                    cause = "no part"
+                elif any(b["doc_id"] in e.doc_ids for e in ea) or any(a["doc_id"] in e.doc_ids for e in eb):
+                    cause = "split in document"
+                elif pa.type != pb.type:
+                    cause = "blocks " + "/".join(sorted((pa.kind or pa.type, pb.kind or pb.type)))
+                else:
+                    reason = refusal(pa, pb)
+                    cause = f"refused: {reason}" if reason else "not merged"
+                out[category][cause] += 1
+    return out
+
+
 def prf(c: Mapping[str, int]) -> dict[str, float | None]:
     """Precision and recall from TP/FP/FN (``None`` when undefined), and precision with singletons."""
     tp, fp, fn = c["tp"], c["fp"], c["fn"]
@@ -506,6 +559,7 @@ def run(clusters: Sequence[str] | None = None, *, corpus: Path = CORPUS, log: An
     topic_out: dict[str, dict[str, Any]] = {}
     totals: dict[str, dict[str, int]] = {c: {} for c in CATEGORIES}
     cover_totals: dict[str, dict[str, int]] = {c: {} for c in CATEGORIES}
+    why_totals: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
     for topic in sorted(topics, key=int):
         trows = topics[topic]
         report, errs, seconds = safe_compare(trows, f"topic {topic}")
@@ -516,11 +570,14 @@ def run(clusters: Sequence[str] | None = None, *, corpus: Path = CORPUS, log: An
         mapped = map_facts(report, trows)
         counts = pair_counts(mapped, fact_events(report), event_days(report))
         cover = coverage(mapped, trows)
+        why = why_missed(mapped, report, {r["doc_id"]: r["cluster"] for r in trows})
+        for c in CATEGORIES:
+            why_totals[c].update(why[c])
         both = _add(_add({}, counts["times"]), counts["locations"])
         topic_out[topic] = {"documents": len(trows), "seconds": round(seconds, 3),
                             "times": {**counts["times"], **prf(counts["times"]), **cover["times"]},
                             "locations": {**counts["locations"], **prf(counts["locations"]), **cover["locations"]},
-                            "both": {**both, **prf(both)}}
+                            "both": {**both, **prf(both)}, "why": {c: dict(why[c]) for c in CATEGORIES}}
         for c in CATEGORIES:
             _add(totals[c], counts[c])
             _add(cover_totals[c], cover[c])
@@ -531,6 +588,7 @@ def run(clusters: Sequence[str] | None = None, *, corpus: Path = CORPUS, log: An
         "times": {**totals["times"], **prf(totals["times"]), **cover_totals["times"]},
         "locations": {**totals["locations"], **prf(totals["locations"]), **cover_totals["locations"]},
         "both": {**both_total, **prf(both_total)},
+        "why": {c: dict(why_totals[c].most_common()) for c in CATEGORIES},
     }
     return {
         "corpus": str(corpus), "clusters": names, "documents": sum(len(groups[n]) for n in names),
@@ -567,7 +625,7 @@ def _f(x: float | None, digits: int = 2) -> str:
     return "  -  " if x is None else f"{x:.{digits}f}"
 
 
-def render(results: Mapping[str, Any], *, verbose: bool = False) -> str:
+def render(results: Mapping[str, Any], *, verbose: bool = False, why: bool = False) -> str:
     """The figures as a readable plain-text table."""
     out: list[str] = []
     g = results["gold"]
@@ -644,6 +702,15 @@ def render(results: Mapping[str, Any], *, verbose: bool = False) -> str:
                    f"in different events {c['fn_other_event']}, in one event but not known the same "
                    f"{c['fn_same_event']}; of all these, a date vs a time {c['kind_split']} "
                    f"(true date-time pairs: {c['tp_date_time']})")
+    if why:
+        out.append("  why no event holds both facts of a missed pair (see why_missed), overall and per topic:")
+        for cat in CATEGORIES:
+            out.append(f"    {cat}: " + ", ".join(f"{k} {v}" for k, v in co["why"][cat].items()))
+        for topic, t in co["topics"].items():
+            for cat in CATEGORIES:
+                top = sorted(t.get("why", {}).get(cat, {}).items(), key=lambda kv: -kv[1])[:4]
+                if top:
+                    out.append(f"    {topic:<4} {cat:<9} " + ", ".join(f"{k} {v}" for k, v in top))
     out.append("")
     if results["errors"]:
         out.append(f"Errors ({len(results['errors'])})")
@@ -663,6 +730,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="run only N clusters: the gold clusters first, then the others in corpus order")
     parser.add_argument("--json", help="write every figure to this file")
     parser.add_argument("--verbose", action="store_true", help="show the facts found in each gold quote")
+    parser.add_argument("--why", action="store_true", help="break down why missed pairs are in different events")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     if not (CORPUS / "docs.jsonl").exists():
@@ -671,7 +739,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows, gold = load_corpus()
     names = select_clusters(rows, gold, args.clusters)
     results = run(names, log=None if args.quiet else sys.stderr)
-    print(render(results, verbose=args.verbose), end="")
+    print(render(results, verbose=args.verbose, why=args.why), end="")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -49,7 +49,7 @@ from factcheck.facts import EventMention, Fact
 from factcheck.values import DateValue, Quantity, TimeValue
 
 __all__ = ["INCIDENT_TYPES", "DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events",
-           "reported_day", "time_date"]
+           "refusal", "reported_day", "time_date"]
 
 COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
                              "deployment", "withdrawal", "election", "fall"})
@@ -964,41 +964,73 @@ def _corroborated(a: DocEvent, b: DocEvent) -> bool:
     return max((db[0] - da[1]).days, (da[0] - db[1]).days) <= CORROBORATED_WINDOW_DAYS
 
 
+def refusal(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -> str | None:
+    """Why two document events (of different documents) cannot be one event, else ``None``.
+
+    The reasons, in the order :func:`_pair` checks them: ``"kinds"`` (not
+    kindred types), ``"places"`` (incidents of two families given venues
+    that share nothing), ``"parties"`` (talks of other parties), ``"people"``
+    (incidents of different people, not one day and place), ``"clock"``
+    (timed hours apart, not strongly linked), ``"dates"`` (different days,
+    not close or one of them distinct).
+    """
+    if a.type != b.type or not kindred(a.kind or a.type, b.kind or b.type):
+        return "kinds"
+    if (family(a.kind or a.type) != family(b.kind or b.type) and a.venues and b.venues
+            and not (set(a.venues) & set(b.venues) or a.places & b.places or _shared(a.participants, b.participants))):
+        return "places"  # a death and a crash in different places, of no one in common, are two incidents
+    if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
+        return "parties"
+    people_a = frozenset(p for p in a.participants if p.startswith("person:"))
+    people_b = frozenset(p for p in b.participants if p.startswith("person:"))
+    one_day = a.date is not None and b.date is not None and a.date.compatible(b.date) is not False
+    if (a.type not in PARTY_TYPES and people_a and people_b and not _shared(people_a, people_b)
+            and not (one_day and a.places & b.places)):
+        # an incident is told by who it happened to: different people, different incidents, unless both
+        # reports date it, on a day that can be one, in the same place (one names the victim, the other the gunman)
+        return "people"
+    if _other_clock(a, b) and not _strong(a, b):
+        return "clock"  # timed hours apart and not strongly linked: two occurrences
+    ok, _ = _date_relation(a, b)
+    if not ok and (a.distinct or b.distinct or not _close_dates(a.date, b.date, window)):
+        return "dates"  # different days: one event only if close in time
+    return None
+
+
+def _strong(a: DocEvent, b: DocEvent) -> bool:
+    """Whether two reports are tied strongly enough to disagree about the date of one event.
+
+    Two shared participants, or one and a specific place, or corroborated
+    (see :func:`_corroborated`). Two stories without an event word (type
+    ``report``) need only a specific place and days at most
+    :data:`CORROBORATED_WINDOW_DAYS` apart: they hold no fact that is
+    compared, so the merge can flag nothing, and a day's slip (the day it
+    happened, the day it was reported) is the usual difference.
+    """
+    shared = _shared(a.participants, b.participants)
+    places = len(a.places & b.places)
+    if a.type == b.type == "report" and places and _close_dates(a.date, b.date, CORROBORATED_WINDOW_DAYS):
+        return True
+    return (shared >= 2 or (shared >= 1 and places >= 1) or _corroborated(a, b)) and not (a.distinct or b.distinct)
+
+
 def _pair(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS) -> _Link | None:
     """Evidence that two document events (of different documents) are one event; ``None`` when they cannot be.
 
     Depends only on what the events say (their :func:`_signature`), never on
     which documents they come from, so results can be cached per signature.
     A date conflict is only believed between strongly linked reports: two
-    shared participants, or one and a specific place named with both.
+    shared participants, or one and a specific place named with both (see
+    :func:`refusal` for why a pair cannot be one event).
     """
-    if a.type != b.type or not kindred(a.kind or a.type, b.kind or b.type):
-        return None
-    if (family(a.kind or a.type) != family(b.kind or b.type) and a.venues and b.venues
-            and not (set(a.venues) & set(b.venues) or a.places & b.places or _shared(a.participants, b.participants))):
-        return None  # a death and a crash in different places, of no one in common, are two incidents
-    if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
+    if refusal(a, b, window) is not None:
         return None
     shared = _shared(a.participants, b.participants)
-    people_a = {p for p in a.participants if p.startswith("person:")}
-    people_b = {p for p in b.participants if p.startswith("person:")}
-    same_day = a.date is not None and b.date is not None and a.date.days() is not None and a.date.same_day(b.date)
-    if (a.type not in PARTY_TYPES and people_a and people_b and not _shared(frozenset(people_a), frozenset(people_b))
-            and not (same_day and a.places & b.places)):
-        # an incident is told by who it happened to: different people, different incidents, unless the
-        # reports put it on the same day in the same place (one names the victim, the other the gunman)
-        return None
-    places = len(a.places & b.places)
-    strong = (shared >= 2 or (shared >= 1 and places >= 1) or _corroborated(a, b)) and not (a.distinct or b.distinct)
-    if _other_clock(a, b) and not strong:
-        return None  # timed hours apart and not strongly linked: two occurrences
+    strong = _strong(a, b)
     ok, date_score = _date_relation(a, b)
     venue_score = 0.5 if set(a.venues) & set(b.venues) else 0.0
-    place_score = 0.3 * min(places, 2)
+    place_score = 0.3 * min(len(a.places & b.places), 2)
     if not ok:
-        # different days: one event only if close in time and, for the merge, strongly linked
-        if a.distinct or b.distinct or not _close_dates(a.date, b.date, window):
-            return None
         return _Link(shared - 0.5 + venue_score + place_score, date_conflict=True, strong=strong)
     return _Link(shared + date_score + venue_score + place_score + 0.01, strong=strong)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import factcheck
+from factcheck.align import DocEvent, refusal
+from factcheck.values import DateValue
 
 
-def report(*texts: str, published: str = "2021-12-29") -> factcheck.Report:
+def report(*texts: str, published: str | None = "2021-12-29") -> factcheck.Report:
     return factcheck.compare([{"id": f"d{i}", "text": t, "published": published} for i, t in enumerate(texts)])
 
 
@@ -485,3 +489,84 @@ def test_the_day_of_announcing_is_read_up_to_publication_whatever_the_tense_of_w
     announcements = [e for e in r.events if e.type == "announcement"]
     assert [(e.doc_ids, e.date) for e in announcements] == [(("d0", "d1"), "2013-09-10")]
     assert not [f for f in r.conflicts if f.attribute == "date"]
+
+
+# ---------------------------------------------------------------- this round: why two reports stay apart
+
+def _doc_event(doc_id: str, kind: str, *, people: tuple[str, ...] = (), parties: tuple[str, ...] = (),
+               date: str | None = None, places: tuple[str, ...] = (), block: str | None = None) -> DocEvent:
+    """A document event as alignment sees it, built by hand: type, participants, date, places."""
+    value = DateValue.from_date(dt.date.fromisoformat(date)) if date else None
+    return DocEvent(id=f"{doc_id}/e0", doc_id=doc_id, type=block or kind, mention_ids=(), fact_ids=(),
+                    participants=frozenset({*(f"person:{p}" for p in people), *parties}), date=value,
+                    weak_date=None, venues=(), distinct=False, kind=kind, places=frozenset(places))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        (_doc_event("a", "shooting", block="incident"), _doc_event("b", "crash", block="incident"), "kinds"),
+        (_doc_event("a", "talks", parties=("country:US", "country:RU")),
+         _doc_event("b", "talks", parties=("country:US", "country:CN")), "parties"),
+        (_doc_event("a", "shooting", block="incident", people=("hiller",), date="2010-09-09"),
+         _doc_event("b", "shooting", block="incident", people=("dalton",), date="2010-09-09"), "people"),
+        (_doc_event("a", "election", date="2007-02-11"), _doc_event("b", "election", date="2013-12-15"), "dates"),
+        (_doc_event("a", "shooting", block="incident", people=("hiller",), date="2010-09-09"),
+         _doc_event("b", "shooting", block="incident", people=("hiller",), date="2010-09-09"), None),
+    ],
+)
+def test_refusal_says_why_two_reports_cannot_be_one_event(first: DocEvent, second: DocEvent, reason: str | None) -> None:
+    """`align.refusal` names the first condition that keeps two reports apart (None: they can be one event)."""
+    assert refusal(first, second) == reason
+    assert refusal(second, first) == reason
+
+
+_HILLER = "A gunman, John Hiller, opened fire at a plant in Philadelphia on Monday."
+
+
+@pytest.mark.parametrize(
+    ("victim", "published"),
+    [
+        # weekdays of reports without a publication date: not known to be one day, but they can be
+        ("Bryan Dalton was shot dead at a plant in Philadelphia on Monday.", None),
+        # a day and the month that holds it
+        ("Bryan Dalton was shot dead at a plant in Philadelphia in September 2010.", "2010-09-14"),
+    ],
+)
+def test_reports_naming_the_gunman_and_the_victim_are_one_shooting_on_one_day_in_one_place(
+        victim: str, published: str | None) -> None:
+    """Different people named, but both reports date the shooting on a day that can be one, in the same city."""
+    r = report(_HILLER, victim, published=published)
+    assert [e.doc_ids for e in r.events] == [("d0", "d1")]
+
+
+@pytest.mark.parametrize(
+    "victim",
+    [
+        "Bryan Dalton was shot dead at a plant in Pittsburgh on Monday.",  # another city
+        "Bryan Dalton was shot dead at a plant in Philadelphia on Tuesday.",  # another day
+        "Bryan Dalton was shot dead at a plant in Philadelphia.",  # no day given: a victim names another shooting
+    ],
+)
+def test_reports_naming_different_people_stay_apart_without_one_day_and_place(victim: str) -> None:
+    """The people named still tell incidents apart unless both reports give a common day and a common place."""
+    r = report(_HILLER, victim, published=None)
+    assert not [e for e in r.events if e.doc_ids == ("d0", "d1")]
+
+
+_CHECK_IN = "Lindsay Lohan checked into a clinic in Newport Beach on May 2."
+
+
+@pytest.mark.parametrize(
+    ("second", "one_story"),
+    [
+        ("Lohan arrived at a clinic in Newport Beach on May 3.", True),  # a day's slip
+        ("Lohan checked into rehab in Newport Beach on Thursday.", True),  # the same day (May 2, 2013)
+        ("Lohan arrived at a clinic in Newport Beach on May 4.", False),  # two days apart
+        ("Lohan arrived at a clinic in Palm Springs on May 3.", False),  # another place
+    ],
+)
+def test_stories_without_an_event_word_a_day_apart_in_one_place_are_one(second: str, one_story: bool) -> None:
+    """Two articles no event word describes, naming one place and days at most a day apart, tell one story."""
+    r = report(_CHECK_IN, second, published="2013-05-04")
+    assert [e.type for e in r.events if e.doc_ids == ("d0", "d1")] == (["report"] if one_story else [])

@@ -28,12 +28,13 @@ CONFLICTS_FLAGGED_MAX = 30            # over all 74 clusters: 25 now; the issue'
 # Since the date-vs-time rule (a date and a clock time of one day in one event are one time: see
 # docs/evaluation.md) time precision is measured over more pairs; the same grouping scores 0.888 under the
 # earlier definition (floor 0.89 then), 0.883 under this one, so the time floor is re-based on this definition.
-TIMES_PRECISION_MIN = 0.88 - 0.02     # 0.883 now (tp 808, fp 107)
-TIMES_RECALL_MIN = 0.31 - 0.02        # 0.312 now (0.22 before the date-vs-time rule and this round's alignment)
-LOCATIONS_PRECISION_MIN = 0.81 - 0.02  # 0.809 now (tp 505, fp 119)
-LOCATIONS_RECALL_MIN = 0.28 - 0.02    # 0.287 now
+TIMES_PRECISION_MIN = 0.88 - 0.02     # 0.885 now (tp 820, fp 107)
+TIMES_RECALL_MIN = 0.31 - 0.02        # 0.316 now (0.22 before the date-vs-time rule and the last two rounds)
+LOCATIONS_PRECISION_MIN = 0.81 - 0.02  # 0.807 now (tp 513, fp 123; the new false pairs are annotation grain:
+                                       # "Vancouver" inside the mention "the office in Vancouver")
+LOCATIONS_RECALL_MIN = 0.29 - 0.02    # 0.291 now
 BOTH_PRECISION_MIN = 0.85 - 0.02      # 0.853 now
-BOTH_RECALL_MIN = 0.30 - 0.02         # 0.302 now
+BOTH_RECALL_MIN = 0.31 - 0.02         # 0.306 now
 
 
 # ---------------------------------------------------------------- metric definitions (no corpus)
@@ -139,6 +140,36 @@ def test_a_date_and_a_time_of_one_day_are_one_time(date: Any, time_day: Any, eve
     # in two different events the pair is a miss whatever the days say
     apart = ecbplus.pair_counts(mapped, {"a/f1": {"e1"}, "b/f1": {"e2"}}, days)["times"]
     assert (apart["tp"], apart["fn_other_event"]) == (0, 1)
+
+
+def _part(doc_id: str, kind: str, fact_ids: tuple[str, ...], block: str | None = None) -> Any:
+    from factcheck.align import DocEvent
+
+    return DocEvent(id=f"{doc_id}/e{kind}", doc_id=doc_id, type=block or kind, mention_ids=(), fact_ids=fact_ids,
+                    participants=frozenset(), date=None, weak_date=None, venues=(), distinct=False, kind=kind)
+
+
+def _events(*groups: tuple[Any, ...]) -> Any:
+    return SimpleNamespace(events=tuple(
+        SimpleNamespace(id=f"e{n}", parts=parts, doc_ids=tuple(sorted({p.doc_id for p in parts})),
+                        fact_ids=tuple(f for p in parts for f in p.fact_ids)) for n, parts in enumerate(groups)))
+
+
+def test_why_missed_names_the_cause_of_each_pair_kept_apart() -> None:
+    """A missed pair in two events is blamed on another cluster, a split document, the blocks, or the merge."""
+    def place(doc_id: str, n: int) -> dict[str, Any]:
+        return {"doc_id": doc_id, "fact_id": f"{doc_id}/f{n}", "kind": "place", "category": "locations", "m_id": n,
+                "instance": "L1"}
+
+    a, b1, b2, c, d = _part("a", "shooting", ("a/f1",)), _part("b", "shooting", ("b/f1",)), \
+        _part("b", "arrest", ("b/f2",)), _part("c", "arrest", ("c/f1",)), _part("d", "shooting", ("d/f1",))
+    mapped = [place("a", 1), place("b", 1), place("b", 2), place("c", 1), place("d", 1)]
+    report = _events((a, b1), (b2,), (c,), (d,))
+    clusters = {"a": "1_ecb", "b": "1_ecb", "c": "1_ecb", "d": "1_ecbplus"}
+    why = ecbplus.why_missed(mapped, report, clusters)["locations"]
+    # a-b2: b told the shooting and the arrest apart; a-c, b1-c: arrest and shooting blocks; c-b2: two arrests
+    # not merged; d with anyone: the other cluster (another real event of the topic)
+    assert why == {"split in document": 1, "blocks arrest/shooting": 2, "not merged": 1, "other cluster": 4}
 
 
 def test_event_days_are_the_single_days_events_are_dated_to() -> None:
