@@ -34,6 +34,7 @@ comparator will report.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -423,6 +424,7 @@ def block(kind: str) -> str:
     return INCIDENT_BLOCK if group in _IN_INCIDENT_BLOCK else group
 
 
+@functools.lru_cache(maxsize=1024)
 def kindred(a: str, b: str) -> bool:
     """Whether reports of two kinds can tell of one incident: one family, or a death and any incident.
 
@@ -870,15 +872,16 @@ def _date_relation(a: DocEvent, b: DocEvent) -> tuple[bool, float]:
     Dates the texts give are binding; the "around publication" guess for an
     undated mention only weighs in the score.
     """
-    if a.date is not None and b.date is not None:
-        ok = a.date.compatible(b.date)
+    date_a, weak_a, date_b, weak_b = a.date, a.weak_date, b.date, b.weak_date
+    if date_a is not None and date_b is not None:
+        ok = date_a.compatible(date_b)
         if ok is False:
             return False, 0.0
-        return True, 1.0 if ok and a.date.same_day(b.date) else 0.3
-    one = a.date or b.date
-    other = b.weak_date if a.date is not None else a.weak_date
+        return True, 1.0 if ok and date_a.same_day(date_b) else 0.3
+    one = date_a or date_b
+    other = weak_b if date_a is not None else weak_a
     if one is None:
-        one, other = a.weak_date, b.weak_date
+        one, other = weak_a, weak_b
     if one is not None and other is not None:
         ok = one.compatible(other)
         return True, 0.2 if ok else -0.3 if ok is False else 0.0
@@ -907,6 +910,7 @@ class _Link:
 NAME_SIMILARITY = 85
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_person(a: str, b: str) -> bool:
     """Whether two participant keys name one person, allowing a spelling variant of the surname."""
     if a == b:
@@ -917,8 +921,16 @@ def _same_person(a: str, b: str) -> bool:
     return x[:1] == y[:1] and min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= NAME_SIMILARITY
 
 
+@functools.lru_cache(maxsize=4096)
+def _people(participants: frozenset[str]) -> frozenset[str]:
+    """The people among ``participants`` (keys ``person:…``); events of one batch share a few thousand sets."""
+    return frozenset(p for p in participants if p.startswith("person:"))
+
+
 def _shared(a: frozenset[str], b: frozenset[str]) -> int:
     """How many participants two events share, a person's spelling variants counting as one."""
+    if not a or not b:
+        return 0
     exact = a & b
     rest_b = [y for y in b - exact if y.startswith("person:")]
     return len(exact) + sum(any(_same_person(x, y) for y in rest_b) for x in a - exact if x.startswith("person:"))
@@ -981,11 +993,10 @@ def refusal(a: DocEvent, b: DocEvent, window: float = DATE_CONFLICT_WINDOW_DAYS)
         return "places"  # a death and a crash in different places, of no one in common, are two incidents
     if a.type in PARTY_TYPES and not _parties_ok(a.parties, b.parties):
         return "parties"
-    people_a = frozenset(p for p in a.participants if p.startswith("person:"))
-    people_b = frozenset(p for p in b.participants if p.startswith("person:"))
-    one_day = a.date is not None and b.date is not None and a.date.compatible(b.date) is not False
+    people_a, people_b = _people(a.participants), _people(b.participants)
     if (a.type not in PARTY_TYPES and people_a and people_b and not _shared(people_a, people_b)
-            and not (one_day and a.places & b.places)):
+            and not (a.places & b.places and a.date is not None and b.date is not None
+                     and a.date.compatible(b.date) is not False)):
         # an incident is told by who it happened to: different people, different incidents, unless both
         # reports date it, on a day that can be one, in the same place (one names the victim, the other the gunman)
         return "people"
