@@ -932,8 +932,10 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> int:
     if not a or not b:
         return 0
     exact = a & b
-    rest_b = [y for y in b - exact if y.startswith("person:")]
-    return len(exact) + sum(any(_same_person(x, y) for y in rest_b) for x in a - exact if x.startswith("person:"))
+    rest_b = _people(b) - exact
+    if not rest_b:
+        return len(exact)
+    return len(exact) + sum(any(_same_person(x, y) for y in rest_b) for x in _people(a) - exact)
 
 
 def linked(a: DocEvent, b: DocEvent) -> bool:
