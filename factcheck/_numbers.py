@@ -278,9 +278,32 @@ _PHONE = r"(?<![\w+])\+[0-9][0-9 ().\-]{5,}[0-9]"
 _NUMBER = r"(?<![\w.])(?:[0-9]|\.[0-9])[0-9.,]*+"
 _WORD = r"(?<![^\W\d_])" + _word_trie(sorted(_VOCAB)) + r"(?![^\W\d_])"
 _TOKEN_RE: Final = re.compile(f"(?P<phone>{_PHONE})|(?P<num>{_NUMBER})|(?P<word>{_WORD})")
+
+
+def _split_pattern() -> str:
+    """``_PHONE|_NUMBER|_WORD`` as one branch per first character, each testing what precedes it after that character.
+
+    The same tokens, but CPython's ``re`` skips ahead to a token's first
+    character only when every branch of the pattern opens with a literal one
+    (not with a look-behind or a group), instead of trying every position.
+    """
+    branches = [r"\+(?<![\w+]\+)[0-9][0-9 ().\-]{5,}[0-9]"]
+    branches += [rf"{d}(?<![\w.]{d})[0-9.,]*+" for d in "0123456789"]
+    branches.append(r"\.(?<![\w.]\.)(?=[0-9])[0-9.,]*+")
+    tails: dict[str, list[str]] = {}
+    for word in sorted(_VOCAB):
+        tails.setdefault(word[0], []).append(word[1:])
+    for first, rest in sorted(tails.items()):
+        longer = [t for t in rest if t]
+        head = rf"{first}(?<![^\W\d_]{first})"
+        tail = "" if not longer else f"(?:{_word_trie(longer)})?" if len(longer) < len(rest) else _word_trie(longer)
+        branches.append(head + tail + r"(?![^\W\d_])")
+    return "(" + "|".join(branches) + ")"
+
+
 # the same tokens for re.split: gap, token, gap, token, ..., gap (a phone number begins with "+", a number with a
 # digit or ".", a word with a letter)
-_TOKEN_SPLIT: Final = re.compile(f"({_PHONE}|{_NUMBER}|{_WORD})")
+_TOKEN_SPLIT: Final = re.compile(_split_pattern())
 _ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NUM_FULL: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")

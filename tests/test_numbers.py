@@ -410,3 +410,15 @@ def _span(text: str, part: str) -> tuple[int, int]:
 def test_skip_spans_are_not_read_as_numbers(text: str, spans: list[str], expected: list[str]) -> None:
     found = find_numbers(text, skip=[_span(text, s) for s in spans])
     assert [m.text for m in found] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1.+ ,-x(é5nm٣\n", max_size=30))
+def test_token_split_is_the_plain_alternation(text: str) -> None:
+    """The split pattern (one branch per first character, for speed) finds the tokens of ``phone|number|word``."""
+    import re
+
+    from factcheck import _numbers
+
+    plain = re.compile(f"({_numbers._PHONE}|{_numbers._NUMBER}|{_numbers._WORD})")
+    assert _numbers._TOKEN_SPLIT.split(text) == plain.split(text)
