@@ -74,6 +74,8 @@ _FROM_PLACE = re.compile(
 _AGE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)(?:-year-old\b|\s+years?\s+old\b)|\baged\s+(?P<n2>\d{1,3})\b"
 )
+# what every match of ``_AGE`` holds; each branch opens with a letter, so ``re`` skips ahead to them
+_AGE_CUE = re.compile(r"year-old|years?\s+old\b|aged\s")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][a-z]+(?:[-\s][A-Z][a-zA-Z'-]+)*),\s*$")
 _ANOTHER = re.compile(
     r"\b(?P<n>another|one other)(?:\s+(?:person|man|woman|worker|employee))?(?=\s+(?:was\s+|were\s+)?"
@@ -201,8 +203,8 @@ def _subject(ctx: Context, start: int, end: int) -> str | None:
 def _ages(ctx: Context) -> Iterator[Candidate]:
     """Ages: "33-year-old", "aged 33", and "Tara Reid, 33, who…" (the age of that person)."""
     text = ctx.text
-    if "year" not in text and "aged" not in text:
-        return  # every form of ``_AGE`` writes one of these (in lower case): no scan of a text without them
+    if _AGE_CUE.search(text) is None:
+        return  # every match of ``_AGE`` holds one of these: no scan of the whole text without them
     for m in _AGE.finditer(text):
         if ctx.ignored(m.start(), m.end()):
             continue
