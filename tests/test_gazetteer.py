@@ -330,9 +330,10 @@ def test_tokens_are_the_word_scan(text: str, window: tuple[int, int]) -> None:
     start = min(window[0], len(text))
     end = max(start, len(text) - window[1])
     expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    got = _tokens(text, start, end)
+    starts, ends, words = _tokens(text, start, end)
+    got = list(zip(starts, ends, words, strict=True))
     assert got == expected
-    assert all(text[t.start:t.end] == t.text for t in got)
+    assert all(text[s:e] == w for s, e, w in got)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -353,3 +354,84 @@ def test_small_city_with_qualifier(text: str, expected: str) -> None:
 def test_small_city_fallback_needs_a_town_name(text: str) -> None:
     """A capitalised word before a comma is no small town unless some town's name starts with it."""
     assert not [m for m in find_places(text) if m.qualifier is not None]
+
+
+def _ungated_find_places(text: str, start: int, end: int) -> list[PlaceMatch]:
+    """:func:`find_places` without its gates: every capitalised word is tried as a known name, then as a small city."""
+    from factcheck._gazetteer import _index, _match_known, _match_small_city, _resolve, _tokens, _Words
+
+    idx = _index()
+    ws = _Words(text, *_tokens(text, start, end))
+    raws = []
+    i = 0
+    while i < ws.n:
+        got = None
+        if ws.words[i][:1].isupper():
+            got = _match_known(idx, ws, i) or _match_small_city(idx, ws, i)
+        if got is None:
+            i += 1
+            continue
+        raws.append(got[0])
+        i = got[1] + 1
+    return _resolve(idx, text, raws)
+
+
+GATED = [text for text, _ in POSITIVES] + NEGATIVES + [
+    "He lives in Malibu, California. Healdsburg, Calif., and Qqzxville, California",
+    "GMT GMT Washington Washington state of Washington, D.C. Geneva.Russia",
+    "Putin-Biden_call@3:35p.m.EST/Geneva,January12;Malibu,California",
+    "Then, in Sonoma County, California, and in Washington County",
+]
+
+
+@pytest.mark.parametrize("text", GATED)
+def test_gates_only_skip_words_that_cannot_match(text: str) -> None:
+    """The word gates (first words of known names, small towns' first words, a comma) change no match."""
+    for start, end in [(0, len(text)), (3, len(text) - 2)]:
+        assert find_places(text, start, end) == _ungated_find_places(text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLACEY)
+def test_gates_only_skip_words_that_cannot_match_placey(text: str) -> None:
+    """As above, on place-heavy random text."""
+    assert find_places(text) == _ungated_find_places(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Talks of the Organization for Security and Cooperation in Europe in Vienna.", ["Vienna"]),
+        ("The United Nations met in Geneva; the EU in Brussels.", ["Geneva", "Brussels"]),
+        ("NATO and Russia", ["Russia"]),
+    ],
+)
+def test_places_inside_an_organisation_name_are_no_facts(text: str, inside: list[str]) -> None:
+    """A place within an organisation's name ("... Cooperation in Europe") is no place fact; others are."""
+    from factcheck import Document, extract
+
+    got = [f.text for f in extract(Document(id="x", text=text)) if f.kind == "place"]
+    assert got == inside
+
+
+def _extract_calls(text: str) -> int:
+    """Python function calls made by extract(text): a deterministic measure of work."""
+    import cProfile
+    import pstats
+
+    from factcheck import Document, extract
+
+    prof = cProfile.Profile()
+    prof.runcall(extract, Document(id="p", text=text))
+    return pstats.Stats(prof).total_calls  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.parametrize("unit", [
+    "NATO and the EU met Russia in Geneva. ",  # places and organisation names: each place was tested against all
+    "He died at his home near Geneva, and a nurse at a hospice in Vienna. ",  # facilities against every place
+])
+def test_place_work_grows_linearly(unit: str) -> None:
+    """Regression: quadrupling a text of places ~quadruples the work of extracting them (it grew quadratically)."""
+    _extract_calls(unit * 10)  # warm caches
+    small, large = _extract_calls(unit * 100), _extract_calls(unit * 400)
+    assert large <= 6 * small, (small, large)

@@ -12,12 +12,13 @@ a byline or a publisher footer is never a venue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from factcheck._gazetteer import find_places
 from factcheck.extractors import Candidate, Context, register
-from factcheck.extractors.events import ORG_NAME
+from factcheck.extractors.events import ORG_NAME, _trie
 from factcheck.values import PlaceValue
 
 _VENUE_PREP = frozenset({"in", "at", "near", "outside", "inside", "across"})
@@ -38,7 +39,9 @@ _FACILITY = re.compile(
     r"(?:[A-Za-z]+(?:'|\u2019)s\s+)?(?:[A-Za-z-]+\s+){0,2}?"
     r"(?P<noun>" + "|".join(sorted(FACILITIES, key=len, reverse=True)).replace(" ", r"\s+") + r"))\b(?![-\u2019'])",
 )
-_FACILITY_CUE = re.compile(r"\b(?:" + "|".join(sorted({w.split()[-1] for w in FACILITIES})) + r")\b", re.I)
+# the facility nouns, as a gate before _FACILITY: a trie that tests the word start after the first letter, run
+# on the ASCII-lower-cased text (``ctx.lowered``), so that ``re`` skips ahead to the letters that may begin one
+_FACILITY_CUE = re.compile(_trie({w.split()[-1] for w in FACILITIES}, word_start=True) + r"\b")
 # modifiers that make the facility word something else ("at the home office", "in the hospital parking lot"
 # is caught by the word after; "at a home game") or not a place ("in his home country")
 _NOT_FACILITY_AFTER = re.compile(r"\s+(?:game|games|office|run|runs|country|town|state|page|team|field|opener|"
@@ -47,22 +50,27 @@ _NOT_FACILITY_AFTER = re.compile(r"\s+(?:game|games|office|run|runs|country|town
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|PTI)\)|^\s*[A-Z][A-Z .,/'-]{2,60}\s*[–—-]\s")
 
 
+_TEMPORAL = frozenset({"time", "date"})  # the kinds whose facts a place may not overlap ("May", "March")
+
+
 @register("place", priority=50)
 def extract_places(ctx: Context) -> Iterator[Candidate]:
     """Place mentions of a document with their roles."""
     text = ctx.text
+    # organisation names never overlap (finditer): their starts and their ends are both sorted
     organisations = [m.span() for m in ORG_NAME.finditer(text)]
+    org_starts = [s for s, _ in organisations]
     places: list[tuple[int, int]] = []
     for match in find_places(text):
         start, end = match.start, match.end
         places.append((start, end))
-        if ctx.ignored(start, end) or ctx.taken(start, end, frozenset({"time", "date"})):
+        if ctx.ignored(start, end) or ctx.taken(start, end, _TEMPORAL):
             continue
-        if any(s <= start and end <= e for s, e in organisations):
+        if _within(organisations, org_starts, start, end):
             continue  # "Organization for Security and Cooperation in Europe" is not a place
         place = match.place
         value = PlaceValue(name=place.name, id=place.id, country=place.country, kind=place.kind, admin1=place.admin1)
-        before = ctx.words_before(start, 2)
+        before = ctx.words_before(start, 1)  # the word right before: "in" (a venue), "by" (a byline)
         cues: tuple[str, ...]
         if _in_dateline(text, start):
             role, cues = "dateline", ()
@@ -76,8 +84,21 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
             role, cues = "mention", ()
         yield Candidate("place", role, start, end, value, "place:demonym" if match.demonym else "place:gazetteer",
                         0.85 if role == "venue" else 0.7, cues)
-    if _FACILITY_CUE.search(text):
+    if _FACILITY_CUE.search(ctx.lowered):
         yield from _facilities(ctx, places)
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (sorted, non-overlapping; ``starts`` their starts).
+
+    Only the last span starting at or before ``start`` can hold it: every
+    earlier one ends before that one begins.
+
+    >>> _within([(0, 4), (10, 20)], [0, 10], 12, 15), _within([(0, 4), (10, 20)], [0, 10], 3, 6)
+    (True, False)
+    """
+    i = bisect.bisect_right(starts, start)
+    return i > 0 and end <= spans[i - 1][1]
 
 
 def _in_dateline(text: str, start: int) -> bool:
@@ -86,8 +107,10 @@ def _in_dateline(text: str, start: int) -> bool:
     It must stand near the start of its line with nothing before it but
     capitals, and a news agency or a dash must follow on that line.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start >= 60:
+    # a newline more than 60 characters back is as good as none: the search stops there (a text with no
+    # newline would otherwise be read back to its start for every place)
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    if (line_start == 0 and start >= 60) or start - line_start >= 60:
         return False
     lead = text[line_start:start]
     return (lead.strip() == "" or lead.isupper()) and _DATELINE.search(text[line_start:start + 80]) is not None
@@ -96,11 +119,14 @@ def _in_dateline(text: str, start: int) -> bool:
 def _facilities(ctx: Context, places: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Facility venues: "died at his home", "at a hospice", "in hospital" (value id ``facility:<class>``)."""
     text = ctx.text
+    starts = [s for s, _ in places]
     for m in _FACILITY.finditer(text):
         start, end = m.span("np")
         if ctx.ignored(start, end) or ctx.taken(start, end) or _NOT_FACILITY_AFTER.match(text, end):
             continue
-        if any(s < end and start < e for s, e in places):
+        # the places never overlap, so their ends are sorted too: the last one starting before ``end`` ends last
+        i = bisect.bisect_left(starts, end)
+        if i and places[i - 1][1] > start:
             continue  # "at his daughter's Santa Rosa home": the gazetteer place is the fact
         noun = " ".join(m.group("noun").lower().split())
         kind = FACILITIES[noun]
