@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import factcheck
@@ -255,3 +257,54 @@ def test_unit_matches_are_those_of_the_pattern() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         expected = [(m.span(), m.groupdict()) for m in UNIT.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _unit_matches(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24h 1h 30m 2m30s 1/2 h 1.5h 90'",
+        "a5h _5h $5h £5h -5h 5.5.5h 1,5h x/5h '5h \"5h",  # a word character or a mark before the number: none
+        "5h",
+        "",
+        "(5h) [1h] 12345h 1234h é5h 5ħ",
+    ],
+)
+def test_shorthand_start_is_tested_after_the_first_digit(text: str) -> None:
+    """``_SHORT_FIRST`` tests the character before the number after its first digit: same matches as before it."""
+    from factcheck.extractors.durations import _SHORT_FIRST
+
+    reference = re.compile(r"(?<![\w.,/'\"$£€¥₹-])(?P<num>\d{1,4}(?:\.\d{1,3})?(?:/\d{1,3})?)[ \t]?(?P<unit>[hms'\"])"
+                           r"(?![A-Za-z'\"])")
+    for start in range(min(len(text), 4) + 1):
+        assert [(m.span(), m.groupdict()) for m in _SHORT_FIRST.finditer(text, start)] == \
+            [(m.span(), m.groupdict()) for m in reference.finditer(text, start)]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "lasted for about two", "(2 1/2 ", "x(", "", " ", "one two three four five six seven", "a\tb\nc  ",
+        "rose 5%", "-12", "for 3.5", "(nearly 20", "up to a", "x(3", "é 4", "5 (", "the past two", "two\n",
+    ],
+)
+def test_numberish_is_the_forward_search(prefix: str) -> None:
+    """``_numberish`` (one match on the reversed prefix) finds what the forward pattern finds with ``search``."""
+    from factcheck.extractors.durations import _numberish
+
+    forward = re.compile(r"(?:^|[\s(])(?P<num>[\w.,/-]+(?:\s+[\w.,/-]+){0,5})\s*$").search(prefix)
+    assert _numberish(prefix) == (None if forward is None else (forward.start("num"), forward.group("num")))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "may"),
+    [
+        ("one and a half", True), ("three Quarters of an", True), ("a THIRD", True), ("a thırd", True),
+        ("two and", False), ("about 50", False), ("", False), ("halve", False),
+    ],
+)
+def test_fraction_gate_never_hides_a_fraction(prefix: str, may: bool) -> None:
+    """The cheap test before ``_FRACTION`` passes every prefix the pattern can match in (and ASCII ones without its words fail)."""
+    from factcheck.extractors.durations import _FRACTION, _may_hold_fraction
+
+    assert _may_hold_fraction(prefix) == may
+    assert _FRACTION.search(prefix) is None or _may_hold_fraction(prefix)

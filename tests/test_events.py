@@ -7,7 +7,7 @@ import re
 import pytest
 
 from factcheck import Document, extract
-from factcheck.extractors.events import ORG_NAME, _trie
+from factcheck.extractors.events import _CAPWORD, _RUN, _SEAT, ORG_NAME, SEATS, _trie
 
 
 def events(text: str) -> list[tuple[str, str, list[str]]]:
@@ -276,3 +276,48 @@ def places(text: str) -> list[tuple[str, str]]:
 def test_place_roles(text: str, expected: list[tuple[str, str]]) -> None:
     """A place opening a line before an agency or a dash is a dateline; after "by" a byline; after "in" a venue."""
     assert places(text) == expected
+
+
+# --- patterns that test the word start after their first character (so that ``re`` skips ahead to it) ------------
+
+# the same patterns with a leading ``\b``, as they read before
+_REFERENCE = {
+    "seat": (_SEAT, re.compile(r"\b(?:the\s+)?" + _trie(SEATS) + r"\b")),
+    "capword": (_CAPWORD, re.compile(r"\b[A-Z][a-z]{2,}\b")),
+    "run": (_RUN, re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REFERENCE))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks at the White House and the Kremlin; Moscow, Kyiv and the\tKremlin.",
+        "xthe Kremlin theKremlin the Kremlins Kremlin2 _Moscow 3Moscow the  Kremlin",
+        "President Joe Biden met Vladimir V. Putin-Smith in Geneva. McDonald's O'Neil",
+        "Kremlin",
+        "",
+        "ÉKremlin éMoscow the Kremlin.",
+    ],
+)
+def test_word_start_after_the_first_character(name: str, text: str) -> None:
+    """The patterns find what they found with a leading ``\\b``, over the text and over windows of it."""
+    fast, reference = _REFERENCE[name]
+    for start, end in [(0, len(text)), (1, len(text)), (4, len(text) - 3), (10, 30)]:
+        assert [m.span() for m in fast.finditer(text, start, end)] == \
+            [m.span() for m in reference.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("The call with the\tKremlin ended.", ["country:RU"]),
+        ("The call with the\u00a0Kremlin ended.", ["country:RU"]),
+        ("The call with the \t Kremlin ended.", ["country:RU"]),
+        ("The call with the Kremlin ended.", ["country:RU"]),
+        ("The call with theKremlin ended.", []),  # no word start: no seat
+    ],
+)
+def test_a_seat_after_the_and_any_space_is_a_party(text: str, participants: list[str]) -> None:
+    """Regression: "the" and a tab or a no-break space before a seat of power raised a KeyError."""
+    assert events(text)[-1][2] == participants

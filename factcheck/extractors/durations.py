@@ -84,7 +84,10 @@ _FRACTION = re.compile(
 _PARTS = {"quarter": Fraction(1, 4), "half": Fraction(1, 2), "third": Fraction(1, 3)}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-_NUMBERISH = re.compile(r"(?:^|[\s(])(?P<num>[\w.,/-]+(?:\s+[\w.,/-]+){0,5})\s*$")
+# the last one to six words of a prefix, the first after a space or "(" or at the start: what
+# ``(?:^|[\s(])(?P<num>[\w.,/-]+(?:\s+[\w.,/-]+){0,5})\s*$`` finds with ``search``, matched instead at the start of the
+# reversed prefix (one attempt, not one per character); see :func:`_numberish`
+_NUMBERISH_REVERSED = re.compile(r"\s*(?P<num>[\w.,/-]+(?:\s+[\w.,/-]+){0,5})(?=[\s(]|\Z)")
 # what may not follow "quarter(s)" for it to be three months: "three quarters of", "quarter-final", "a quarter hour"
 _NOT_QUARTER = re.compile(r"-|\s+of\b|\s+(?:an?\s+)?(?:" + _UNIT_WORDS + r"|miles?|century|centuries)\b", re.I)
 # a bare number closing the phrase after an hour or a minute: "1 hour thirty", "2 hours and 10."
@@ -92,7 +95,11 @@ _TRAILING = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[A-Za-z]+(?:[ -][A-Za-z]+)?
 
 # shorthand: a number glued or spaced to h, m, s, ' or "
 _SHORT_UNIT = {"h": "hour", "m": "minute", "s": "second", "'": "minute", '"': "second"}
-_SHORT_FIRST = re.compile(r"(?<![\w.,/'\"$£€¥₹-])(?P<num>\d{1,4}(?:\.\d{1,3})?(?:/\d{1,3})?)[ \t]?(?P<unit>[hms'\"])(?![A-Za-z'\"])")
+# the test of the character before the number comes after its first digit, so that ``re`` skips ahead to the
+# digits instead of trying the look-behind at every character (same matches as a look-behind before the number)
+_SHORT_FIRST = re.compile(
+    r"(?P<num>\d(?<![\w.,/'\"$£€¥₹-]\d)\d{0,3}(?:\.\d{1,3})?(?:/\d{1,3})?)[ \t]?(?P<unit>[hms'\"])(?![A-Za-z'\"])"
+)
 _SHORT_NEXT = re.compile(r"[ \t]?(?P<num>\d{1,4}(?:\.\d{1,3})?)[ \t]?(?P<unit>[hms'\"])(?![A-Za-z'\"])")
 
 _LASTING = frozenset("lasting lasted lasts last for long spent took takes spend".split())
@@ -103,7 +110,7 @@ _Amount = tuple[float, float | None, float | None, bool, str | None, int]
 
 def _amount(prefix: str) -> _Amount | None:
     """Parse the words before a unit: returns value, min, max, approx, hedge and where the amount starts."""
-    frac = _FRACTION.search(prefix)
+    frac = _FRACTION.search(prefix) if _may_hold_fraction(prefix) else None
     if frac and (frac.group("and") or frac.group("count")) and (frac.group("of") or "third" not in frac.group("part").lower()):
         return _fraction_amount(prefix, frac)
     m = _ARTICLE.search(prefix)
@@ -115,11 +122,10 @@ def _amount(prefix: str) -> _Amount | None:
             low, high, approx = hedge_bounds(h.group("hedge").lower(), value)
             return value, low, high, approx, h.group("hedge").lower(), h.start("hedge")
         return value, value, value, False, None, start
-    m = _NUMBERISH.search(prefix)
-    if not m:
+    found = _numberish(prefix)
+    if found is None:
         return None
-    words = m.group("num")
-    base = m.start("num")
+    base, words = found
     # the longest suffix of the words that parses as one number phrase
     positions = [0] + [i + 1 for i, ch in enumerate(words) if ch == " "]
     for pos in positions:
@@ -138,6 +144,41 @@ def _amount(prefix: str) -> _Amount | None:
             return (float(low), number.min, number.max, True, number.hedge, base + pos)
         return (float(amount), number.min, number.max, number.approx, number.hedge, base + pos)
     return None
+
+
+def _may_hold_fraction(prefix: str) -> bool:
+    """Whether ``prefix`` may hold a fraction word for ``_FRACTION`` (a cheap test before its search).
+
+    The words are ASCII: an ASCII prefix without them holds none. ``re.I``
+    also lets a few other letters stand for ASCII ones ("ı" for "i"), so any
+    other prefix is searched.
+
+    >>> _may_hold_fraction("one and a Half"), _may_hold_fraction("two and"), _may_hold_fraction("a thırd")
+    (True, False, True)
+    """
+    if not prefix.isascii():
+        return True
+    low = prefix.lower()
+    return "quarter" in low or "half" in low or "third" in low
+
+
+def _numberish(prefix: str) -> tuple[int, str] | None:
+    """Where the words that may be a number start at the end of ``prefix``, and those words.
+
+    The last one to six runs of word characters, ``.,/-`` joined by spaces,
+    the first of them after a space or "(" or at the start (spaces after
+    them are left out).
+
+    >>> _numberish("lasted for about two"), _numberish("(2 1/2 "), _numberish("x(")
+    ((0, 'lasted for about two'), (1, '2 1/2'), None)
+    >>> _numberish("one two three four five six seven")
+    (4, 'two three four five six seven')
+    """
+    reversed_prefix = prefix[::-1]
+    m = _NUMBERISH_REVERSED.match(reversed_prefix)
+    if m is None:
+        return None
+    return len(prefix) - m.end("num"), m.group("num")[::-1]
 
 
 def _fraction_amount(prefix: str, frac: re.Match[str]) -> _Amount | None:
@@ -317,7 +358,9 @@ def extract_shorthand_chains(ctx: Context) -> Iterator[Candidate]:
 def _shorthand(ctx: Context, *, chains_only: bool = False) -> Iterator[Candidate]:
     """Durations in shorthand units: "24h", "1/2 h", "1h 30m", "2m30s"; "2m", "2'" and '1"' only as the whole text."""
     text = ctx.text
-    for m in _SHORT_FIRST.finditer(text):
+    # both shorthand extractors read the same matches: the text is scanned once
+    firsts: list[re.Match[str]] = ctx.memo(("duration:shorthand",), lambda: list(_SHORT_FIRST.finditer(text)))
+    for m in firsts:
         parts = [(m.group("num"), _SHORT_UNIT[m.group("unit")], m.group("unit"))]
         end = m.end()
         while len(parts) < 3:

@@ -87,7 +87,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _trie(words: Iterable[str], *, word_start: bool = False) -> str:
+def _trie(words: Iterable[str], *, word_start: bool = False, group: bool = True) -> str:
     r"""A regular expression that matches the longest of ``words`` at a position, as a trie of their letters.
 
     ``re`` tries the branches of an alternation one by one, so a flat list of
@@ -101,10 +101,16 @@ def _trie(words: Iterable[str], *, word_start: bool = False) -> str:
     a match instead of trying every position (worth it for a few rare initial
     letters: the capitals of "NATO", "EU", "OSCE").
 
+    Without ``group``, the alternatives by first character come bare, to be
+    spliced into a larger alternation: ``re`` skips ahead only when every
+    branch of the alternation opens with a character, not with a group.
+
     >>> _trie(["call", "calls", "talks"])
     '(?:call(?:s|)|talks)'
     >>> print(_trie(["EU", "UN"], word_start=True))
     (?:E(?<!\w.)U|U(?<!\w.)N)
+    >>> print(_trie(["EU", "UN"], word_start=True, group=False))
+    E(?<!\w.)U|U(?<!\w.)N
     """
     root: dict[str, dict[str, Any]] = {}
     for word in words:
@@ -119,20 +125,25 @@ def _trie(words: Iterable[str], *, word_start: bool = False) -> str:
         branches = [re.escape(char) + guard + render(child) for char, child in sorted(node.items()) if char]
         if "" in node:
             branches.append("")
+        if first and not group:
+            return "|".join(branches)
         return branches[0] if len(branches) == 1 and not first else "(?:" + "|".join(branches) + ")"
 
     return render(root, first=True)
 
 
 ORG_NAME = _ORG = re.compile(_trie(ORGS, word_start=True) + r"\b")
-_SEAT = re.compile(r"\b(?:the\s+)?" + _trie(SEATS) + r"\b")
-_CAPWORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# "\b(?:the\s+)?<seat>\b", as two branches that each open with a character ("the" or the seat's capital) and
+# test the word start after it: ``re`` then skips ahead to those characters (see :func:`_trie`)
+_SEAT = re.compile(r"(?:t(?<!\w.)he\s+" + _trie(SEATS) + "|" + _trie(SEATS, word_start=True, group=False) + r")\b")
+# "\b[A-Z]", with the word-start test after the capital: ``re`` then skips to the capitals (see :func:`_trie`)
+_CAPWORD = re.compile(r"[A-Z](?<!\w.)[a-z]{2,}\b")
 _NEGATION = frozenset({"not", "n't", "never", "no"})
 _DISTINCT = frozenset({"second", "another", "additional", "previous", "earlier", "first", "last", "latest",
                        "next", "new", "third"})
 
 
-_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
+_RUN = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*")
 _TITLE_WORDS = TITLES | {"us", "u.s.", "russian", "american", "former", "then", "vice", "deputy", "foreign", "defense",
                          "kremlin", "white", "house", "national", "security", "council", "state", "senior"}
 
@@ -283,9 +294,9 @@ def _find_participants(ctx: Context, start: int, end: int) -> set[str]:
     text = ctx.text
     keys: set[str] = set()
     places, place_starts = _places(ctx)
-    for cand in places[bisect.bisect_left(place_starts, start):]:
-        if cand.start >= end:
-            break
+    # the places that start inside the span, by index (a slice would copy the rest of the document's places)
+    for k in range(bisect.bisect_left(place_starts, start), bisect.bisect_left(place_starts, end)):
+        cand = places[k]
         if cand.end > end:
             continue
         if cand.role == "venue" or cand.value.country is None:
@@ -302,7 +313,9 @@ def _find_participants(ctx: Context, start: int, end: int) -> set[str]:
         if not _is_topic(ctx, m.start(), start):
             keys.add(f"org:{ORGS[m.group()]}")
     for m in _SEAT.finditer(text, start, end):
-        name = m.group().removeprefix("the ").strip()
+        name = m.group()
+        if name.startswith("the"):  # "the Kremlin", "the\tKremlin": the seats are capitalised
+            name = name[3:].lstrip()
         if _is_topic(ctx, m.start(), start):
             continue
         keys.add(f"country:{SEATS[name]}" if SEATS[name] != "EU" else "org:EU")
