@@ -181,6 +181,14 @@ def test_tense_at_reads_the_clause(text: str, phrase: str, expected: str | None)
     ("They held phone talks late on Thursday", "past"),
     ("The call ended at 4:25 pm", "past"),
     ("Talks on Thursday", None),
+    # irregular past forms mark the past too ("On Saturday, Buckley fell": the Saturday before, not after)
+    ("On Saturday, Buckley fell 200 feet", "past"),
+    ("A gunman shot three people on Friday", "past"),
+    ("The quake struck on Monday", "past"),
+    ("Police found the car on Sunday", "past"),
+    # words that look like past forms but are others are not read as the past
+    ("He left on Monday", None),  # "left" is a direction as often as a verb
+    ("She saw the plans on Monday", None),  # "saw" is a tool as well
     ("", None),
     ("Talks on Thursday " * 200 + "were held", "past"),  # longer than the cached texts: the same answer
     ("word " * 1000, None),

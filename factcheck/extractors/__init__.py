@@ -215,7 +215,11 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|held|met|spoke|said|ended|began|took place|happened|occurred|ago|last|earlier|"
-    r"yesterday|previous|\w+ed)\b",
+    r"yesterday|previous|\w+ed|"
+    # irregular past forms that are no other common word ("left", "saw", "rose", "sat", "lost", "fed" are)
+    r"fell|struck|shot|told|came|went|took|gave|got|broke|brought|caught|fought|drove|flew|wrote|bought|sold|"
+    r"paid|kept|heard|thought|chose|stole|sank|shook|hid|dug|slept|wept|built|sent|became|ran|stood|felt|"
+    r"made|found|won|fled|hung|threw|tore|swore|woke|led|slew|knew|grew|drew|blew|spun|stuck|swam|sang|bled)\b",
     re.I,
 )
 
