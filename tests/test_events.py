@@ -157,6 +157,9 @@ def test_distinct_marker_qualifies_the_trigger(text: str, distinct: bool) -> Non
         ("The board will fire them next week.", []),
         ("She is expected to be arraigned on two murder charges.", []),
         ("The murder trial opened on Monday.", [("trial", "trial")]),
+        # "fire" in a compound or after "under" is no blaze
+        ("A cease-fire began on Monday.", []),
+        ("The patrol came under fire near the border.", []),
     ],
 )
 def test_incident_words_in_their_senses(text: str, expected: list[tuple[str, str]]) -> None:
@@ -321,3 +324,22 @@ def test_word_start_after_the_first_character(name: str, text: str) -> None:
 def test_a_seat_after_the_and_any_space_is_a_party(text: str, participants: list[str]) -> None:
     """Regression: "the" and a tab or a no-break space before a seat of power raised a KeyError."""
     assert events(text)[-1][2] == participants
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They held a call on Thursday.", [("call", "call")]),
+        ("Putin made a call to Biden on Monday.", [("call", "call")]),
+        ("The two leaders spoke in a phone call.", [("spoke", "call"), ("phone call", "call")]),
+        # negatives: an emergency call, a distress call, a demand
+        ("Police got a 911 call at 3 a.m.", []),
+        ("The crew sent a distress call before the ship sank.", []),
+        ("An emergency call came in at noon.", []),
+        ("Biden calls for calm in the region.", []),
+        ("It was a call to action for the party.", []),
+    ],
+)
+def test_call_is_a_call_between_parties(text: str, expected: list[tuple[str, str]]) -> None:
+    """"call" is a call between parties, not an emergency or distress call, nor a call for something."""
+    assert [(t, k) for t, k, _ in events(text)] == expected

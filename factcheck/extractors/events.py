@@ -369,6 +369,11 @@ _FIRE_VERB_BEFORE = frozenset("to will would could should can cannot did not n't
 _FIRE_VERB_AFTER = re.compile(r"\s+(?:him|her|them|me|us|you|his|their|its|our|my|your)\b")
 # incident words that only qualify a legal noun ("murder charges", "shooting investigation")
 _INCIDENT_TYPES = frozenset({"death", "shooting", "attack", "bombing"})
+# words before "call" that make it something other than a call between parties
+_NOT_A_PHONE_CALL = frozenset("distress 911 emergency close roll curtain wake-up judgment judgement casting sales "
+                              "cold last final port".split())
+# "calls for calm", "a call for talks", "a call to action": a demand, not a call ("a call on Thursday" is one)
+_CALL_FOR = re.compile(r"\s+(?:for|to\s+action)\b", re.I)
 _LEGAL_HEAD = re.compile(r"[-\s]+(?:charges?|counts?|trial|case|conviction|investigation|probe|inquiry|"
                          r"hearing|indictment|warrant)\b", re.I)
 
@@ -428,6 +433,11 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
             continue  # "to meet the many challenges"
         if lowered == "fire" and _fire_is_a_verb(ctx, start, end):
             continue  # "pressured him to fire his deputy": a dismissal, not a blaze
+        if lowered == "fire" and (text[start - 1:start] == "-" or ctx.words_before(start, 1)[-1:] == ["under"]):
+            continue  # "a cease-fire", "came under fire": no blaze
+        if kind == "call" and lowered in ("call", "calls") and (
+                ctx.words_before(start, 1)[-1:] in ([w] for w in _NOT_A_PHONE_CALL) or _CALL_FOR.match(text, end)):
+            continue  # "a distress call", "a 911 call", "calls for calm": no call between parties
         if kind in _INCIDENT_TYPES and _LEGAL_HEAD.match(text, end):
             continue  # "arraigned on two murder charges": the charge, not the killing
         c_start, c_end = ctx.clause_span(start, end)
