@@ -343,21 +343,3 @@ def test_a_seat_after_the_and_any_space_is_a_party(text: str, participants: list
 def test_call_is_a_call_between_parties(text: str, expected: list[tuple[str, str]]) -> None:
     """"call" is a call between parties, not an emergency or distress call, nor a call for something."""
     assert [(t, k) for t, k, _ in events(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "person"),
-    [
-        ("Indian Navy Commandos attacked the pirate ship. The commandos were flown in.", "person:commandos"),
-        ("The show Doctor Who was attacked by critics, who said it was weak.", "person:who"),
-    ],
-)
-def test_a_word_the_text_also_writes_in_lower_case_is_no_surname(text: str, person: str) -> None:
-    """A capitalised word that the same text uses as a common word ("the commandos") names nobody."""
-    assert all(person not in ps for _, _, ps in events(text))
-
-
-def test_a_surname_written_only_capitalised_stays_a_participant() -> None:
-    """Negative of the rule above: "Mark Felt ... Felt" keeps its person."""
-    found = events("Mark Felt died on Thursday. Felt was 95.")
-    assert any("person:felt" in ps for _, _, ps in found)

@@ -159,24 +159,10 @@ def _is_surname(ctx: Context, word: str) -> bool:
     document and word.
     """
     runs = _runs_by_last_word(ctx).get(word)
-    if not runs or _written_lower_case(ctx, word):
+    if not runs:
         return False
     found: bool = ctx.memo(("event:surname", word), lambda: any(_names_person(ctx, m) for m in runs))
     return found
-
-
-def _written_lower_case(ctx: Context, word: str) -> bool:
-    """Whether the document also writes ``word`` in lower case as a word of its own: a common word, no surname.
-
-    "Navy Commandos stormed the ship ... the commandos" or "Doctor Who ...
-    who" names no person "Commandos" or "Who".
-    """
-    words: frozenset[str] = ctx.memo(("event:lower-case words",),
-                                     lambda: frozenset(_LOWER_WORD.findall(ctx.text)))
-    return word.lower() in words
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 def _runs_by_last_word(ctx: Context) -> dict[str, list[re.Match[str]]]:
