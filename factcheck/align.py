@@ -301,7 +301,7 @@ _WEEK_GIVEN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
                          r"\d(?:st|nd|rd|th)\b", re.I)
 
 
-def reported_day(fact: Fact, value: DateValue, published: dt.datetime | None) -> DateValue:
+def reported_day(fact: Fact, value: DateValue, published: dt.datetime | None, *, incident: bool = True) -> DateValue:
     """The day a bare weekday of an incident report names: the latest such weekday up to publication.
 
     News reports an incident after it happened, so "struck Northern California
@@ -311,8 +311,11 @@ def reported_day(fact: Fact, value: DateValue, published: dt.datetime | None) ->
     The same holds for the day something was said ("announced Tuesday that
     it will buy", role ``reported``), whatever the tense of what was said.
     A date that gives its week (a month name, a day number, a year) is taken
-    as written.
+    as written; so is any date of an event that is no incident
+    (``incident=False``) unless it is the day of saying.
     """
+    if not (incident or fact.role == "reported"):
+        return value
     if published is None or value.weekday is None or value.grain != "day" or _WEEK_GIVEN.search(fact.text):
         return value
     days = value.days()
@@ -328,7 +331,7 @@ def _explicit_date(facts: Iterable[Fact], published: dt.datetime | None = None,
     facts = list(facts)
     dated = [(f, f.value) for f in facts if f.kind == "date"]
     dated += [(f, d) for f in facts if (d := time_date(f)) is not None]
-    dates = [reported_day(f, d, published) if incident or f.role == "reported" else d for f, d in dated]
+    dates = [reported_day(f, d, published, incident=incident) for f, d in dated]
     if not dates:
         return None
     resolved = [d for d in dates if d.resolved]

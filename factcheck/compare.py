@@ -730,8 +730,9 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     # weekday, and the day something was said, is the one up to publication (see align.reported_day)
     dated = [f for f in facts if f.kind == "date"]
     dated += [attrs.evolve(f, kind="date", value=d) for f in facts if (d := time_date(f)) is not None]
-    dated = [attrs.evolve(f, value=reported_day(f, f.value, docs[f.doc_id].published))
-             if f.doc_id in docs and (event.type in INCIDENT_TYPES or f.role == "reported") else f for f in dated]
+    incident = event.type in INCIDENT_TYPES
+    dated = [attrs.evolve(f, value=reported_day(f, f.value, docs[f.doc_id].published, incident=incident))
+             if f.doc_id in docs else f for f in dated]
     drafts.append(_compare_dates(dated, docs, tie))
     if event.type != "call":
         venues = [f for f in facts if f.kind == "place" and f.role == "venue"]

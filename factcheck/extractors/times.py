@@ -43,7 +43,7 @@ import attrs
 
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
-from factcheck.extractors import ASCII_LOWER, Candidate, Context, lowered_pattern, non_overlapping, register, tense
+from factcheck.extractors import Candidate, Context, lowered_pattern, non_overlapping, register, tense
 from factcheck.extractors.dates import DateMatch, document_dates
 from factcheck.values import DateValue, TimeValue
 
@@ -287,12 +287,10 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
 _BARE_CUES = ("part", "tonight", "at", "oclock", "ish", "zone", "zone2")
 
 
-def _clocks(text: str, start: int, end: int, lowered: str | None = None) -> list[_Clock]:
+def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
     """The clocks in ``text[start:end]``, in text order (``lowered``: the text with ASCII letters lower-cased)."""
     out: list[_Clock] = []
     pos = start
-    if lowered is None:
-        lowered = text.translate(ASCII_LOWER)
     for at in _TIME_START_LOWER.finditer(lowered, start, end):  # the same matches as ``TIME.search`` from ``pos`` on
         if at.start() < pos or (low := _TIME_LOWER.match(lowered, at.start(), end)) is None:
             continue
