@@ -43,7 +43,8 @@ def _reference_tokens(text: str) -> list[tuple[int, int]]:
         piece = re.sub("[\ud800-\udfff]", "\ufffd", text[pos:stop])
         out += [(pos + t.idx, pos + t.idx + len(t)) for t in _spacy()(piece) if not t.text.isspace()]
         if m:
-            out += [(pos + t.start(), pos + t.end()) for t in re.finditer(r"\w+|[^\w\s]", text[m.start():m.end()])]
+            at = m.start()  # (not ``pos``: a space may stand between the last chunk and this one)
+            out += [(at + t.start(), at + t.end()) for t in re.finditer(r"\w+|[^\w\s]", text[m.start():m.end()])]
             pos = m.end()
     return out
 
