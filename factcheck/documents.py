@@ -11,8 +11,13 @@ Cleaning never rewrites the text; instead :func:`prepare` records
   of the article (``"text"``);
 * ``ignored`` -- sorted, non-overlapping ``(start, end)`` spans of boilerplate
   (icon lists, contact lines, tag lists, URLs, disclaimers, repeated titles,
-  "Leave a Reply" and everything after it, ...) that fact extractors must not
-  mine.
+  "Leave a Reply" and everything after it, ...) and of text that is not prose
+  (a run of :data:`MAX_UNBROKEN` characters without whitespace; a list of
+  values at least :data:`MIN_LIST_CHARS` long with no word between them)
+  that fact extractors must not mine;
+* ``notes`` -- what was assumed or left out, in plain sentences: the encoding
+  a file was decoded with, an id that was renamed, the stretches of text that
+  are not prose.
 
 :func:`load` reads files, directories, glob patterns and standard input
 (``.txt``, ``.json``, ``.jsonl``, ``.html``); one unreadable file or record
@@ -29,6 +34,14 @@ Rules worth knowing:
 * Bytes that are not UTF-8 are decoded with the encoding ``charset_normalizer``
   detects (logged at INFO level); if none is detected the Document is an error.
 * Files larger than :data:`MAX_BYTES` (20 MB) are not read.
+* Text that is not prose is not mined, and a note says where and why: a run of
+  :data:`MAX_UNBROKEN` (1,000) or more characters without whitespace (an
+  encoded blob, minified markup, a URL run together with its text), and a
+  stretch of :data:`MIN_LIST_CHARS` (500) or more characters made only of
+  numbers, clock times, month and day names, zone abbreviations and
+  punctuation (a table, an archive menu, a schedule). Prose never has either:
+  the longest whitespace-free run in the 839 ECB+ articles is under 500
+  characters and none of them has such a list.
 
 Every regular expression here is compiled once at import and has no nested
 or overlapping quantifiers; the line-oriented ones are only applied to
@@ -56,11 +69,14 @@ import attrs
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_UNBROKEN",
+    "MIN_LIST_CHARS",
     "Document",
     "DocumentError",
     "as_document",
     "dedupe_ids",
     "load",
+    "non_prose",
     "prepare",
 ]
 
@@ -68,6 +84,10 @@ logger = logging.getLogger(__name__)
 
 #: Largest file (or standard input) read, in bytes: 20 MB.
 MAX_BYTES: int = 20 * 1024 * 1024
+#: A run of this many characters or more without whitespace is not prose: it is not mined (a note says so).
+MAX_UNBROKEN: int = 1000
+#: A stretch of this many characters or more made only of values and punctuation is a list or a table: not mined.
+MIN_LIST_CHARS: int = 500
 
 #: Extensions a directory is searched for.
 _DIR_SUFFIXES: frozenset[str] = frozenset({".txt", ".json", ".jsonl", ".html", ".htm"})
@@ -122,6 +142,18 @@ def _to_spans(value: object) -> tuple[tuple[int, int], ...]:
         raise DocumentError(f"invalid ignored spans {value!r}: expected (start, end) pairs") from exc
 
 
+def _to_notes(value: object) -> tuple[str, ...]:
+    """Convert an iterable of strings to a tuple of strings."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+    except TypeError as exc:
+        raise DocumentError(f"invalid notes {value!r}: expected strings") from exc
+
+
 def _check_source(_inst: object, _attr: object, value: str | None) -> None:
     if value is not None and value not in _PUBLISHED_SOURCES:
         raise DocumentError(f"invalid published_source {value!r}: expected one of {sorted(_PUBLISHED_SOURCES)} or None")
@@ -137,8 +169,10 @@ class Document:
     without ``published`` the source is always None. ``published_source`` is
     one of ``"header"``, ``"metadata"``, ``"text"``, ``"inferred"`` or None.
     ``ignored`` holds sorted, non-overlapping ``(start, end)`` offsets into
-    ``text`` of boilerplate that is not mined for facts; ``error`` says why a
-    document could not be used (its ``text`` is then ``""``).
+    ``text`` of boilerplate that is not mined for facts; ``notes`` say what
+    was assumed or left out (an encoding, a renamed id, text that is not
+    prose); ``error`` says why a document could not be used (its ``text`` is
+    then ``""``).
 
     >>> d = Document(id="x", text="3:35 p.m. EST", published="2013-02-12T04:30:00-02:00")
     >>> d.published.isoformat(), d.published_source, d.status
@@ -157,6 +191,7 @@ class Document:
     path: str | None = None
     error: str | None = None
     ignored: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_to_spans)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_to_notes)
 
     def __attrs_post_init__(self) -> None:
         if self.published is None:
@@ -532,6 +567,155 @@ def _boilerplate(text: str) -> tuple[tuple[tuple[int, int], ...], list[tuple[int
     return tuple(merged), lines
 
 
+# Text that is not prose. A run without whitespace is found directly. A list of values is looked for only between
+# the common words of English prose (a list has none of them), so prose costs one scan for those words: there the
+# words of values (month names, "p.m.", "GMT", ...) are overwritten with digits, and a list is a long enough stretch
+# with no letter left. Both scans run on the text with its ASCII letters lower-cased (same offsets).
+_UNBROKEN = re.compile(rf"\S{{{MAX_UNBROKEN},}}")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_PROSE_WORD = re.compile(r" (?:the|of|and|to|in|a|an|is|was|for|on|that|with|said|by|at|as|from|it|he|she) ")
+# (every branch opens with a letter, so that ``re`` skips ahead to one; the letter before is checked by _as_digits)
+_VALUE_WORD = re.compile(
+    r"(?:"
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
+    r"|a\.?m\.?|p\.?m\.?|st|nd|rd|th|h"
+    r"|gmt|utc|z|et|ct|mt|pt|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|bst|ist|cet|cest|eet|eest|wet|west|msk|jst|kst"
+    r"|aest|aedt|acst|awst|nzst|nzdt|sast|wat|cat|eat"
+    r")(?![^\W\d_])"
+)
+_SPACE = re.compile(r"\s")
+_NO_LETTERS = re.compile(rf"[\W\d_]{{{MIN_LIST_CHARS},}}")
+
+
+def _as_digits(m: re.Match[str]) -> str:
+    """A word of values as digits ("jan" -> "000"); unchanged when it ends a longer word ("best")."""
+    start = m.start()
+    if start and m.string[start - 1].isalpha():
+        return m.group()
+    return "0" * (m.end() - start)
+
+
+def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Stretches of ``text[start:end]`` that are not prose, as ``(start, end, reason)``, sorted, not overlapping.
+
+    A run of :data:`MAX_UNBROKEN` characters without whitespace, or a list of
+    values (numbers, clock times, month and day names, zone abbreviations,
+    punctuation) at least :data:`MIN_LIST_CHARS` long with no other word.
+    A list starts and ends at whitespace: a value joined to a word ("Jan10th")
+    is not part of it; nor is a line it shares with other words ("... at 3:35
+    p.m. EST." before a table stays with its sentence), but on a line of its
+    own the list takes in the values right before and after it.
+
+    >>> non_prose("Talks began. " + "1 2 3 " * 100 + "Then more talks.")
+    [(13, 612, 'a list of 599 characters of numbers, dates or times with no words between them')]
+    >>> non_prose("Talks on Jan 10, 11 and 12.")
+    []
+    """
+    end = len(text) if end is None else end
+    piece = text if (start, end) == (0, len(text)) else text[start:end]
+    found: list[tuple[int, int, str]] = []
+    if len(max(piece.split(), key=len, default="")) >= MAX_UNBROKEN:  # one pass in C; the pattern only if needed
+        found = [(start + m.start(), start + m.end(), f"{m.end() - m.start():,} characters without whitespace")
+                 for m in _UNBROKEN.finditer(piece)]
+    prev = 0
+    gaps: list[tuple[int, int]] = []
+    for m in _PROSE_WORD.finditer(piece):  # lower-case words only: a capital just makes a gap longer
+        if m.start() - prev >= MIN_LIST_CHARS:
+            gaps.append((prev, m.start() + 1))
+        prev = m.end() - 1
+    if len(piece) - prev >= MIN_LIST_CHARS:
+        gaps.append((prev, len(piece)))
+    for a, b in gaps:
+        if not _SPACE.search(piece, a, b - 1):
+            continue  # one run without whitespace: not a list (and already found above when long)
+        lowered = piece[a:b].translate(_ASCII_LOWER)
+        for ua, ub, _ in found:  # a run without whitespace is noted as such, not as part of a list
+            if ua - start < b and ub - start > a:
+                lo, hi = max(ua - start, a) - a, min(ub - start, b) - a
+                lowered = lowered[:lo] + "x" * (hi - lo) + lowered[hi:]
+        plain = _VALUE_WORD.sub(_as_digits, lowered)
+        for m in _NO_LETTERS.finditer(plain):
+            first, last = m.start(), m.end()  # offsets into ``lowered``
+            if first > 0 and not lowered[first - 1].isspace():  # the stretch starts inside a word: skip its rest
+                while first < last and not lowered[first].isspace():
+                    first += 1
+            if last < len(lowered) and not lowered[last].isspace():  # ... or ends inside one
+                while last > first and not lowered[last - 1].isspace():
+                    last -= 1
+            first, last = _line_bounded(piece, a + first, a + last)
+            if last - first >= MIN_LIST_CHARS:
+                found.append((start + first, start + last, f"a list of {last - first:,} characters of "
+                                                           "numbers, dates or times with no words between them"))
+    found.sort()
+    merged: list[tuple[int, int, str]] = []
+    for a, b, why in found:
+        if merged and a <= merged[-1][1]:
+            ma, mb, mwhy = merged[-1]
+            merged[-1] = (ma, max(b, mb), mwhy if mb - ma >= b - a else why)
+        else:
+            merged.append((a, b, why))
+    return merged
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans covering ``spans``."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+def _line_bounded(text: str, first: int, last: int) -> tuple[int, int]:
+    """``[first, last)`` without the whitespace at its ends, nor the lines it shares with words.
+
+    A list that starts after other words on its first line ("... at 3:35 p.m.
+    EST.\\n1 2 3 ...") starts on its next line instead, and one that ends
+    before other words on its last line ends on the line before: the values
+    that end or open a sentence stay with it.
+    """
+    first, last = _trimmed(text, first, last)
+    nl = text.rfind("\n", 0, first)
+    if text[nl + 1:first].strip():
+        cut = text.find("\n", first, last)
+        if cut >= 0:
+            first = cut + 1
+    nl = text.find("\n", last)
+    if text[last:nl if nl >= 0 else len(text)].strip():
+        cut = text.rfind("\n", first, last)
+        if cut >= 0:
+            last = cut
+    return _trimmed(text, first, last)
+
+
+def _trimmed(text: str, first: int, last: int) -> tuple[int, int]:
+    """``[first, last)`` without the whitespace at its ends."""
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
+
+
+#: At most this many stretches of text that is not prose are named one by one in a document's notes.
+_NOTED_SPANS = 10
+
+
+def _non_prose_notes(found: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    """One note per stretch that is not prose (the first :data:`_NOTED_SPANS`), then one for the rest."""
+    notes = [f"characters {a:,}-{b:,} not mined: {why}" for a, b, why in found[:_NOTED_SPANS]]
+    rest = found[_NOTED_SPANS:]
+    if rest:
+        chars = sum(b - a for a, b, _ in rest)
+        notes.append(f"{len(rest):,} more stretches ({chars:,} characters) not mined: lists of values or runs "
+                     "without whitespace")
+    return tuple(notes)
+
+
 def _detect_published(
     text: str, lines: list[tuple[int, int, str, str | None]]
 ) -> tuple[dt.datetime | None, str | None, str | None]:
@@ -602,8 +786,13 @@ def _prepare(doc: Document) -> Document:
     """:func:`prepare` without the memo of documents already prepared."""
     changes: dict[str, Any] = {}
     spans, lines = _boilerplate(doc.text)
-    if not doc.ignored and spans:
-        changes["ignored"] = spans
+    if not doc.ignored:
+        odd = non_prose(doc.text)
+        if odd:
+            spans = _merge_spans([*spans, *((a, b) for a, b, _ in odd)])
+            changes["notes"] = doc.notes + _non_prose_notes(odd)
+        if spans:
+            changes["ignored"] = spans
     if doc.published is None or doc.url is None:
         published, source, url = _detect_published(doc.text, lines)
         if doc.published is None and published is not None:
@@ -619,20 +808,21 @@ def _prepare(doc: Document) -> Document:
 # --------------------------------------------------------------------------
 
 
-def _decode(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
-    """Decode file bytes as text: (text, None) or ("", reason)."""
+def _decode(data: bytes, name: str = "<bytes>") -> tuple[str, str | None, str | None]:
+    """Decode file bytes as text: (text, None, encoding assumed or None for UTF-8) or ("", reason, None)."""
     if not data:
-        return "", "empty file"
+        return "", "empty file", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), None
+            return data.decode("utf-16"), None, None
         except UnicodeDecodeError:
-            return "", "binary file, not text"
+            return "", "binary file, not text", None
     if b"\x00" in data:
-        return "", "binary file, not text"
+        return "", "binary file, not text", None
     control = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if control * 50 > len(data):  # more than 2 % control bytes
-        return "", "binary file, not text"
+        return "", "binary file, not text", None
+    encoding = None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -640,12 +830,13 @@ def _decode(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 
         best = charset_normalizer.from_bytes(data).best()
         if best is None or best.encoding is None:
-            return "", "not UTF-8 and no text encoding detected"
+            return "", "not UTF-8 and no text encoding detected", None
         text = str(best)
         logger.info("%s: not UTF-8, decoded as %s", name, best.encoding)
+        encoding = best.encoding
     if not text.strip():
-        return "", "empty file (whitespace only)"
-    return text, None
+        return "", "empty file (whitespace only)", None
+    return text, None, encoding
 
 
 def _too_large() -> str:
@@ -901,18 +1092,35 @@ def _read_file(path: Path, shown: str) -> list[Document]:
     stem, name = path.stem, path.name
     data, err = _read_bytes(path)
     text = ""
+    encoding = None
     if err is None:
-        text, err = _decode(data, name)
+        text, err, encoding = _decode(data, name)
     if err is not None:
         return [Document(id=stem, text="", path=shown, error=f"{name}: {err}")]
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return _jsonl_records(text, stem=stem, name=name, path=shown)
-    if suffix == ".json":
-        return _json_records(text, stem=stem, name=name, path=shown)
-    if suffix in (".html", ".htm"):
-        return [_from_html(text, stem=stem, name=name, path=shown)]
-    return [prepare(Document(id=stem, text=text, path=shown))]
+        docs = _jsonl_records(text, stem=stem, name=name, path=shown)
+    elif suffix == ".json":
+        docs = _json_records(text, stem=stem, name=name, path=shown)
+    elif suffix in (".html", ".htm"):
+        docs = [_from_html(text, stem=stem, name=name, path=shown)]
+    else:
+        docs = [prepare(Document(id=stem, text=text, path=shown))]
+    return _with_encoding(docs, encoding)
+
+
+def _with_encoding(docs: list[Document], encoding: str | None) -> list[Document]:
+    """``docs``, each with a note of the ``encoding`` assumed for its file (None: UTF-8, nothing to note)."""
+    if encoding is None:
+        return docs
+    note = f"not UTF-8: decoded as {encoding} (the encoding charset-normalizer detected)"
+    out = []
+    for d in docs:
+        if d.error is None:
+            d = attrs.evolve(d, notes=(note, *d.notes))
+            _PREPARED.add(d)
+        out.append(d)
+    return out
 
 
 def _read_stdin() -> list[Document]:
@@ -923,10 +1131,10 @@ def _read_stdin() -> list[Document]:
         data = buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             return [Document(id="stdin", text="", path="-", error=f"<stdin>: {_too_large()}")]
-        text, err = _decode(data, "<stdin>")
+        text, err, encoding = _decode(data, "<stdin>")
     else:
         text = stream.read(MAX_BYTES + 1)
-        err = None
+        err = encoding = None
         if not text.strip():
             err = "empty file" if not text else "empty file (whitespace only)"
         elif "\x00" in text:
@@ -937,10 +1145,10 @@ def _read_stdin() -> list[Document]:
     if lines and all(line.startswith("{") for line in lines):
         try:
             if all(isinstance(json.loads(line), dict) for line in lines):
-                return _jsonl_records(text, stem="stdin", name="<stdin>", path="-")
+                return _with_encoding(_jsonl_records(text, stem="stdin", name="<stdin>", path="-"), encoding)
         except (json.JSONDecodeError, RecursionError):
             pass
-    return [prepare(Document(id="stdin", text=text, path="-"))]
+    return _with_encoding([prepare(Document(id="stdin", text=text, path="-"))], encoding)
 
 
 def _skipped(path: Path) -> bool:
@@ -996,8 +1204,8 @@ def _expand(arg: str | os.PathLike[str]) -> list[Path]:
 def dedupe_ids(docs: Sequence[Document]) -> tuple[Document, ...]:
     """Rename later duplicates of an id to "{id}#2", "{id}#3", ... (first one kept, taken ids skipped).
 
-    >>> [d.id for d in dedupe_ids([Document(id="a", text="x"), Document(id="a", text="y")])]
-    ['a', 'a#2']
+    >>> [(d.id, d.notes) for d in dedupe_ids([Document(id="a", text="x"), Document(id="a", text="y")])]
+    [('a', ()), ('a#2', ("id 'a' was taken by an earlier document: renamed 'a#2'",))]
     """
     taken = {d.id for d in docs}
     seen: set[str] = set()
@@ -1010,7 +1218,10 @@ def dedupe_ids(docs: Sequence[Document]) -> tuple[Document, ...]:
             new = f"{d.id}#{n}"
             taken.add(new)
             logger.info("duplicate document id %r renamed %r", d.id, new)
-            d = attrs.evolve(d, id=new)
+            prepared = d in _PREPARED
+            d = attrs.evolve(d, id=new, notes=(*d.notes, f"id {d.id!r} was taken by an earlier document: renamed {new!r}"))
+            if prepared:
+                _PREPARED.add(d)
         seen.add(d.id)
         out.append(d)
     return tuple(out)

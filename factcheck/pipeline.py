@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import operator
 import os
 import time
@@ -23,7 +24,7 @@ import attrs
 from factcheck.align import align
 from factcheck.compare import compare_events
 from factcheck.config import DEFAULT_TOLERANCES, Tolerances
-from factcheck.documents import Document, as_document, dedupe_ids, load
+from factcheck.documents import MIN_LIST_CHARS, Document, as_document, dedupe_ids, load, non_prose
 from factcheck.extractors import Context, registered
 from factcheck.facts import Fact
 from factcheck.nlp import Parsed, parse, parse_many
@@ -32,10 +33,94 @@ from factcheck.report import Report
 __all__ = ["compare", "compare_extracted", "extract", "extract_many", "to_documents"]
 
 
-def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
+#: What stands in for a stretch that is not prose in the text extractors read: a paragraph break around a
+#: character no rule reads, so that no fact or sentence runs across it.
+_CUT = "\n\n\ufffc\n\n"
+
+
+@attrs.frozen(slots=True)
+class _View:
+    """The text extractors read, with each stretch that is not prose cut out, and the way back to ``doc.text``.
+
+    ``cuts`` are the stretches cut out, as ``(start, end)`` in the document;
+    each stands as :data:`_CUT` in :attr:`text`. Segment ``i`` of the text
+    (``i`` cuts before it) starts at ``starts[i]`` and at ``origins[i]`` in
+    the document.
+    """
+
+    text: str
+    cuts: tuple[tuple[int, int], ...] = ()
+    starts: tuple[int, ...] = (0,)
+    origins: tuple[int, ...] = (0,)
+
+    def original(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span in the document of ``[start, end)`` of :attr:`text`; None when it runs into a cut."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i + 1 < len(self.starts) and end > self.starts[i + 1] - len(_CUT):
+            return None  # into the stand-in of the next cut (or beyond it)
+        shift = self.origins[i] - self.starts[i]
+        return start + shift, end + shift
+
+    def _inside(self, offset: int, *, end: bool) -> int:
+        """Where the document's ``offset`` is in :attr:`text` (in a cut: where its stand-in starts, or ends)."""
+        k = bisect.bisect_right(self.origins, offset) - 1  # the segment at or before offset
+        if k + 1 < len(self.starts):
+            cut_start, _ = self.cuts[k]
+            if offset > cut_start or (offset == cut_start and not end):  # inside the k-th cut
+                stand_in = self.starts[k + 1] - len(_CUT)
+                return stand_in + len(_CUT) if end else stand_in
+        return offset - self.origins[k] + self.starts[k]
+
+    def inside(self, start: int, end: int) -> tuple[int, int]:
+        """The span of :attr:`text` for the document's ``[start, end)``, a cut in it standing as its stand-in."""
+        return self._inside(start, end=False), self._inside(end, end=True)
+
+
+def _view(doc: Document) -> _View:
+    """The :class:`_View` of a document: its text with the stretches that are not prose cut out.
+
+    They are among ``doc.ignored`` (:func:`factcheck.documents.non_prose`);
+    no rule needs to scan them, and spaCy need not tokenize them. Other
+    boilerplate stays in the text, readable as context (a name in a repeated
+    title still tells who "Gigante" is), and no fact is taken from it.
+
+    >>> doc = as_document(Document(id="x", text="Scores: " + "1 2 " * 200 + "\\n\\nTalks on Monday."))
+    >>> view = _view(doc)
+    >>> view.text.split(), view.cuts
+    (['Scores:', '\\ufffc', 'Talks', 'on', 'Monday.'], ((8, 807),))
+    >>> at = view.text.index("Talks")
+    >>> view.original(at, at + 5), doc.text[810:815]
+    ((810, 815), 'Talks')
+    >>> view.inside(8, 807), view.inside(810, 815)
+    ((8, 13), (16, 21))
+    """
+    text = doc.text
+    cuts = [(a, b) for start, end in doc.ignored if end - start >= MIN_LIST_CHARS
+            for a, b, _ in non_prose(text, start, end)]
+    if not cuts:
+        return _View(text)
+    parts, pos, length = [], 0, 0
+    starts, origins = [0], [0]
+    for a, b in cuts:
+        parts.append(text[pos:a])
+        parts.append(_CUT)
+        length += a - pos + len(_CUT)
+        starts.append(length)
+        origins.append(b)
+        pos = b
+    parts.append(text[pos:])
+    return _View("".join(parts), tuple(cuts), tuple(starts), tuple(origins))
+
+
+def _extract(doc: Document, parsed: Parsed, view: _View) -> tuple[Fact, ...]:
+    """The facts of a document (``parsed``: the text of its :func:`_view`, tokenized)."""
     if doc.error is not None:
         return ()
-    ctx = Context(doc=doc, parsed=parsed)
+    if len(view.starts) == 1:
+        seen = doc
+    else:  # extractors read the view: the ignored spans move with it
+        seen = attrs.evolve(doc, text=view.text, ignored=[view.inside(a, b) for a, b in doc.ignored])
+    ctx = Context(doc=seen, parsed=parsed)
     for extractor in registered():
         for cand in extractor.func(ctx):
             ctx.accept(cand)
@@ -43,14 +128,27 @@ def _extract(doc: Document, parsed: Parsed) -> tuple[Fact, ...]:
     facts = []
     text, doc_id = doc.text, doc.id
     sentences, sentence_at, clause_in = parsed.sentences, parsed.sentence_at, ctx._clause_in
-    whole = (0, len(text))
-    for n, c in enumerate(ordered, start=1):
-        index = sentence_at(c.start)  # found once per fact: the sentence, its start and the clause share it
+    whole = (0, len(view.text))
+    moved = len(view.starts) > 1
+    n = 0
+    for c in ordered:
+        start, end = c.start, c.end
+        index = sentence_at(start)  # found once per fact: the sentence, its start and the clause share it
         span = sentences[index] if sentences else whole
+        clause = clause_in(start, end, span)
+        sentence_start = span[0]
+        if moved:
+            found = view.original(start, end)
+            if found is None:
+                continue  # runs into a stretch that is not prose: no such phrase in the document
+            start, end = found
+            clause = view.original(*clause) or (start, end)
+            sentence_start = view.original(sentence_start, sentence_start)[0]  # type: ignore[index]
+        n += 1
         facts.append(Fact(
-            id=f"{doc_id}/f{n}", doc_id=doc_id, kind=c.kind, role=c.role, start=c.start, end=c.end,
-            text=text[c.start:c.end], value=c.value, rule=c.rule, confidence=c.confidence, cues=c.cues,
-            sentence=index, clause=clause_in(c.start, c.end, span), sentence_start=span[0],
+            id=f"{doc_id}/f{n}", doc_id=doc_id, kind=c.kind, role=c.role, start=start, end=end,
+            text=text[start:end], value=c.value, rule=c.rule, confidence=c.confidence, cues=c.cues,
+            sentence=index, clause=clause, sentence_start=sentence_start,
         ))
     return tuple(facts)
 
@@ -65,7 +163,8 @@ def extract(doc: Document | str | dict[str, Any]) -> tuple[Fact, ...]:
     [('quantity', 42)]
     """
     document = as_document(doc)
-    return _extract(document, parse(document.text))
+    view = _view(document)
+    return _extract(document, parse(view.text), view)
 
 
 def _looks_like_path(text: str) -> bool:
@@ -104,7 +203,9 @@ def to_documents(inputs: Any) -> tuple[Document, ...]:
 
 def _extract_chunk(docs: Sequence[Document]) -> list[tuple[Fact, ...]]:
     """Facts of a chunk of readable documents, one spaCy pass over the chunk (a worker's job)."""
-    return [_extract(doc, parsed) for doc, parsed in zip(docs, parse_many(d.text for d in docs), strict=True)]
+    views = [_view(d) for d in docs]
+    return [_extract(doc, parsed, view)
+            for doc, parsed, view in zip(docs, parse_many(v.text for v in views), views, strict=True)]
 
 
 def extract_many(docs: Sequence[Document], *, n_process: int = 1, chunk_size: int = 64) -> dict[str, tuple[Fact, ...]]:

@@ -203,7 +203,7 @@ def _doc_json(d: Document) -> dict[str, Any]:
         "id": d.id, "path": d.path, "url": d.url, "title": d.title,
         "published": d.published.isoformat() if d.published is not None else None,
         "published_source": d.published_source, "status": d.status, "error": d.error,
-        "offsets": _offsets(d),
+        "offsets": _offsets(d), "notes": list(d.notes),
     }
 
 
@@ -240,6 +240,7 @@ def render_table(report: Report, *, color: bool = False) -> str:
     for d in report.documents:
         if d.error:
             lines.append(f"  ! {d.id}: {d.error}")
+        lines.extend(f"  - {d.id}: {note}" for note in d.notes)
     for f in _ordered(report.findings):
         tag = f.verdict.upper()
         if color:
@@ -295,6 +296,9 @@ def render_markdown(report: Report) -> str:
     errors = [d for d in report.documents if d.error]
     if errors:
         out += ["", "## Unreadable documents", ""] + [f"- {_md_code(d.id)}: {_md(d.error or '')}" for d in errors]
+    notes = [(d.id, note) for d in report.documents for note in d.notes]
+    if notes:
+        out += ["", "## Notes on the documents", ""] + [f"- {_md_code(i)}: {_md(note)}" for i, note in notes]
     return "\n".join(out) + "\n"
 
 

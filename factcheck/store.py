@@ -199,7 +199,7 @@ def fact_from_json(data: Mapping[str, Any]) -> Fact:
 def document_to_json(doc: Document) -> dict[str, Any]:
     """A document with every field (text exactly as read, publication date as ISO 8601).
 
-    >>> d = Document(id="a", text="Hi.", published="2021-12-30T20:45:00+00:00", ignored=[(0, 1)])
+    >>> d = Document(id="a", text="Hi.", published="2021-12-30T20:45:00+00:00", ignored=[(0, 1)], notes=["a note"])
     >>> document_from_json(json.loads(json.dumps(document_to_json(d)))) == d
     True
     """
@@ -208,6 +208,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "published": doc.published.isoformat() if doc.published is not None else None,
         "published_source": doc.published_source, "source": doc.source, "url": doc.url, "title": doc.title,
         "path": doc.path, "error": doc.error, "ignored": [list(span) for span in doc.ignored],
+        "notes": list(doc.notes),
     }
 
 

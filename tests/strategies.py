@@ -86,6 +86,13 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "Capitalised word repeated": lambda n: repeat_to("Washington ", n),
     "January January ...": lambda n: repeat_to("January ", n),
     "3:35 p.m. ( unclosed": lambda n: repeat_to("3:35 p.m. (", n),
+    "table of numbers": lambda n: repeat_to(" ".join(f"{(i * 7919) % 100_003:,}" for i in range(n // 3 + 1)), n),
+    # the classes above are not prose: runs without whitespace and lists of values are cut out before any rule
+    # runs. The classes below are mined, and dense with facts: what extraction itself costs at its worst.
+    "words of 999 characters": lambda n: repeat_to(
+        repeat_to("Putin-Biden_call@3:35p.m.EST/Geneva,January12;", 999) + " ", n),
+    "dense news": lambda n: repeat_to(
+        "The call began at 3:35 p.m. EST in Geneva on January 12, and 40 people came. ", n),
 }
 """Class name -> ``f(n)`` giving ``n`` characters of that pathological input."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import sys
 import time
@@ -544,3 +545,102 @@ def test_pathological_megabyte_inputs_are_fast(text: str) -> None:
     doc = prepare(Document(id="big", text=text))
     assert time.perf_counter() - start < 5.0
     assert doc.text is text
+
+
+# --------------------------------------------------------------------------
+# text that is not prose
+# --------------------------------------------------------------------------
+
+_LISTS = [
+    pytest.param(" ".join(str(i * 37 % 1000) for i in range(200)), id="numbers"),
+    pytest.param(" | ".join(f"{i % 12 + 1}:{i * 7 % 60:02d} p.m. ET" for i in range(60)), id="schedule"),
+    pytest.param(" ".join(f"{m} 2014 ({i % 9 + 1})" for i, m in enumerate(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December"] * 4)), id="archive menu"),
+    pytest.param("\n".join(f"Mon {i % 28 + 1} Jan 2014 {i % 24:02d}:00 GMT  12,34{i % 10}  +0.{i % 9}%"
+                            for i in range(30)), id="ticker"),
+    pytest.param(" ".join(["1st", "2nd", "3rd", "4th", "-", "--", "$4.5", "45.6%", "(3:35)", "Sat", "UTC+3"] * 20),
+                 id="mixed values"),
+]
+
+
+@pytest.mark.parametrize("text", _LISTS)
+def test_a_long_list_of_values_is_not_prose(text: str) -> None:
+    """A stretch of at least MIN_LIST_CHARS of values with no word between them is one list, cut out."""
+    assert len(text) >= documents.MIN_LIST_CHARS
+    doc = "Results follow.\n\n" + text + "\n\nThat is all."
+    ((start, end, why),) = documents.non_prose(doc)
+    assert why.startswith("a list of") and doc[start:end] == text.strip()
+
+
+_PROSE = [
+    pytest.param("The vote was 52-48 on Monday, 51-49 on Tuesday and 50-50 on Wednesday, with 3 abstentions. " * 8,
+                 id="votes in prose"),
+    pytest.param("Scores: 6-4, 6-3, 7-5. " * 3 + "She won the final at 3:35 p.m. on Jan. 12 in Melbourne. " * 6,
+                 id="short list in prose"),
+    pytest.param(" ".join(f"{i} people" for i in range(150)), id="numbers with nouns"),
+    pytest.param("Washington " * 100, id="names"),
+    pytest.param("Talks on Jan 10, 11 and 12. " * 30, id="dates with words"),
+    pytest.param(" ".join(["https://example.org/2021/12/30/putin-biden-call"] * 15), id="urls"),
+    pytest.param("x" * (documents.MAX_UNBROKEN - 1), id="unbroken just under the limit"),
+    pytest.param("1 2 3 " * (documents.MIN_LIST_CHARS // 6 - 1), id="list just under the limit"),
+]
+
+
+@pytest.mark.parametrize("text", _PROSE)
+def test_prose_and_short_lists_are_not_cut(text: str) -> None:
+    """Values among words, short lists and runs under the limits are prose: nothing cut."""
+    assert documents.non_prose(text) == []
+    assert prepare(Document(id="x", text=text)).notes == ()
+
+
+def test_a_run_without_whitespace_is_not_prose() -> None:
+    """MAX_UNBROKEN characters without whitespace are cut out, with the reason in the note."""
+    run = "Putin-Biden_call@3:35p.m.EST/Geneva,January12;" * 30
+    text = "Talks in Geneva on Monday.\n" + run + " More talks."
+    doc = prepare(Document(id="x", text=text))
+    start = text.index(run)
+    assert doc.ignored == ((start, start + len(run)),)
+    assert doc.notes == (f"characters {start:,}-{start + len(run):,} not mined: {len(run):,} characters without "
+                         "whitespace",)
+    assert [f.text for f in factcheck.extract(doc)] == ["Talks", "Geneva", "Monday", "talks"]
+
+
+def test_a_list_starts_and_ends_at_whitespace() -> None:
+    """A value joined to a word ("ref12") is not part of the list beside it."""
+    text = "See ref12 " + "1 2 3 " * 100 + "4ever and more."
+    ((start, end, _),) = documents.non_prose(text)
+    assert text[start:end] == ("1 2 3 " * 100).strip()
+
+
+def test_many_stretches_are_noted_once_each_then_summed_up() -> None:
+    """The first ten stretches get a note each; the rest one note with their number and size."""
+    block = "1 2 3 " * 100
+    text = "".join(f"Part {i} of the story.\n\n{block}\n\n" for i in range(13))
+    doc = prepare(Document(id="x", text=text))
+    assert len(doc.notes) == 11 and doc.notes[-1].startswith("3 more stretches (1,797 characters) not mined")
+
+
+def test_ignored_spans_given_by_the_caller_are_kept() -> None:
+    """A caller's ``ignored`` is taken as it is: nothing is added to it, and no note."""
+    text = "Talks. " + "1 2 3 " * 200
+    doc = prepare(Document(id="x", text=text, ignored=[(0, 6)]))
+    assert doc.ignored == ((0, 6),) and doc.notes == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Putin", "spoke", "on", "Monday", "at", "3:35", "p.m.", "EST", "in", "Geneva", "1",
+                                 "2,500", "troops", "January", "12", "(", ")", ",", ".", "-", "the", "\n"]),
+                max_size=300),
+       st.integers(min_value=0, max_value=300))
+def test_non_prose_spans_are_sorted_within_the_text_and_long_enough(words: list[str], cut: int) -> None:
+    """Whatever the text, the stretches are sorted, disjoint, inside it, at least a list long, trimmed."""
+    text = " ".join(words[:cut]) + " " + "7 8 9 " * 100 + " ".join(words[cut:])
+    found = documents.non_prose(text)
+    assert found
+    for (_a, b, _), (c, _d, _) in itertools.pairwise(found):
+        assert b < c
+    for a, b, why in found:
+        assert 0 <= a < b <= len(text) and b - a >= documents.MIN_LIST_CHARS
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert why

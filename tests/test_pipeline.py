@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import factcheck
-from factcheck.pipeline import extract_many, to_documents
+from factcheck.documents import Document, as_document
+from factcheck.pipeline import _view, extract_many, to_documents
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -54,3 +55,23 @@ def test_a_glob_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="nothing"):
         to_documents([str(tmp_path / "nothing-*.txt")])
+
+
+def test_facts_around_cut_stretches_keep_their_offsets_in_the_document() -> None:
+    """Facts before, between and after stretches that are not prose are those of the prose alone, moved."""
+    parts = ["Putin and Biden spoke by phone on Thursday at 3:35 p.m. EST.",
+             "The talks in Geneva on January 10 lasted about two hours.",
+             "About 100,000 troops are near the border, officials said on Friday."]
+    table, blob = "1 2 3 " * 150, "x" * 2_000
+    text = parts[0] + "\n\n" + table + "\n\n" + parts[1] + "\n\n" + blob + "\n\n" + parts[2]
+    doc = as_document(Document(id="d", text=text, published="2021-12-30"))
+    assert len(_view(doc).starts) == 3 and len(doc.notes) == 2
+    got = [(f.kind, f.text, f.start) for f in factcheck.extract(doc)]
+    alone = "\n\n".join(parts)
+    want = []
+    for f in factcheck.extract(Document(id="d", text=alone, published="2021-12-30")):
+        shift = 0 if f.start < len(parts[0]) else len(table) + 2 if f.start < len(parts[0]) + len(parts[1]) + 4 \
+            else len(table) + len(blob) + 4
+        want.append((f.kind, f.text, f.start + shift))
+    assert got == want and len(got) >= 8
+    assert all(text[start:start + len(t)] == t for _, t, start in got)

@@ -28,7 +28,7 @@ import pytest
 import factcheck
 from factcheck import documents
 from factcheck.cli import main
-from factcheck.documents import Document
+from factcheck.documents import Document, as_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from strategies import PATHOLOGICAL, SEEDS
@@ -183,6 +183,16 @@ def test_non_utf8_is_decoded_and_the_encoding_logged(tmp_path: Path, caplog: pyt
         (doc,) = factcheck.load(path)
     assert doc.status == "ok" and "café" in doc.text  # short texts: cp1250 and cp1252 look alike
     assert any("not UTF-8, decoded as" in r.getMessage() and "latin.txt" in r.getMessage() for r in caplog.records)
+    (note,) = doc.notes  # and the report says so
+    assert note.startswith("not UTF-8: decoded as cp125") and "charset-normalizer" in note
+    report = factcheck.compare([path]).to_dict()
+    assert report["documents"][0]["notes"] == [note]
+
+
+def test_utf8_files_have_no_encoding_note(tmp_path: Path) -> None:
+    """A UTF-8 file (with non-ASCII letters) is read as it is: nothing assumed, no note."""
+    (tmp_path / "a.txt").write_text("Le café à Genève.", encoding="utf-8")
+    assert [d.notes for d in factcheck.load(tmp_path)] == [()]
 
 
 def test_duplicate_ids_are_renamed_in_load_order(tmp_path: Path) -> None:
@@ -190,8 +200,10 @@ def test_duplicate_ids_are_renamed_in_load_order(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("First.", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"id": "a", "text": "Second."}\n{"id": "a", "text": "Third."}\n',
                                       encoding="utf-8")
-    assert [(d.id, d.text) for d in factcheck.load(tmp_path)] == [("a", "First."), ("a#2", "Second."),
-                                                                   ("a#3", "Third.")]
+    docs = factcheck.load(tmp_path)
+    assert [(d.id, d.text) for d in docs] == [("a", "First."), ("a#2", "Second."), ("a#3", "Third.")]
+    assert [d.notes for d in docs] == [(), ("id 'a' was taken by an earlier document: renamed 'a#2'",),
+                                       ("id 'a' was taken by an earlier document: renamed 'a#3'",)]
 
 
 def test_max_bytes_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -239,6 +251,27 @@ def test_pathological_100kb_finishes(name: str) -> None:
     facts = factcheck.extract(Document(id="p", text=text, published="2021-12-30"))
     assert time.perf_counter() - began < HANG_GUARD_SECONDS
     assert all(text[f.start:f.end] == f.text for f in facts)
+
+
+_NOT_PROSE = ["nested parentheses", "no whitespace", "digit run", "GMT GMT ...", "1 1 1 ...", "January January ...",
+              "3:35 p.m. ( unclosed", "table of numbers"]
+
+
+@pytest.mark.parametrize("name", _NOT_PROSE)
+def test_text_that_is_not_prose_is_cut_out_with_a_note(name: str) -> None:
+    """A class that is not prose, written between two sentences, gives no fact, and a note says where and why."""
+    head, tail = "Putin and Biden spoke on Thursday, officials said.\n\n", "\n\nThe call began at 3:35 p.m. EST in Geneva."
+    body = PATHOLOGICAL[name](20_000)
+    doc = as_document(Document(id="p", text=head + body + tail, published="2021-12-30"))
+    facts = factcheck.extract(doc)
+    (note,) = doc.notes
+    assert note.startswith("characters ") and " not mined: " in note
+    assert ("without whitespace" in note) if name in ("nested parentheses", "no whitespace", "digit run") \
+        else ("a list of" in note)
+    inside = [f for f in facts if f.end > len(head) and f.start < len(head) + len(body)]
+    assert inside == []
+    assert [f.text for f in facts if f.kind in ("date", "time", "place")] == ["Thursday", "3:35 p.m. EST", "Geneva"]
+    assert all(doc.text[f.start:f.end] == f.text for f in facts)
 
 
 def test_fifty_thousand_nested_parentheses_parse() -> None:
