@@ -72,6 +72,8 @@ from typing import Final
 
 import attrs
 
+from factcheck._text import ascii_lower
+
 __all__ = ["HEDGES", "VAGUE", "NumberMatch", "find_numbers", "hedge_bounds", "iter_numbers", "parse_number"]
 
 
@@ -304,7 +306,6 @@ def _split_pattern() -> str:
 # the same tokens for re.split: gap, token, gap, token, ..., gap (a phone number begins with "+", a number with a
 # digit or ".", a word with a letter)
 _TOKEN_SPLIT: Final = re.compile(_split_pattern())
-_ASCII_LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NUM_FULL: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _PAREN_OPEN: Final = re.compile(r"[ \t]*\([ \t]*")
@@ -405,11 +406,11 @@ class _Scanner:
         self.end: list[int] = []
         self.low: list[str] = []
         if lo == 0:
-            self._split(text[:hi].translate(_ASCII_LOWER))
+            self._split(ascii_lower(text[:hi]))
             return
         # one character before ``lo`` for the look-behinds; offsets in ``lowered`` are ``shift`` short of ``text``'s
         shift = lo - 1
-        lowered = text[shift:hi].translate(_ASCII_LOWER)
+        lowered = ascii_lower(text[shift:hi])
         kind, low, starts, ends = self.kind, self.low, self.start, self.end
         for m in _TOKEN_RE.finditer(lowered, lo - shift):
             g = m.lastgroup

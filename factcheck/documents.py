@@ -67,6 +67,8 @@ from typing import Any
 
 import attrs
 
+from factcheck._text import ascii_lower
+
 __all__ = [
     "MAX_BYTES",
     "MAX_UNBROKEN",
@@ -572,7 +574,6 @@ def _boilerplate(text: str) -> tuple[tuple[tuple[int, int], ...], list[tuple[int
 # words of values (month names, "p.m.", "GMT", ...) are overwritten with digits, and a list is a long enough stretch
 # with no letter left. Both scans run on the text with its ASCII letters lower-cased (same offsets).
 _UNBROKEN = re.compile(rf"\S{{{MAX_UNBROKEN},}}")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _PROSE_WORD = re.compile(r" (?:the|of|and|to|in|a|an|is|was|for|on|that|with|said|by|at|as|from|it|he|she) ")
 # (every branch opens with a letter, so that ``re`` skips ahead to one; the letter before is checked by _as_digits)
 _VALUE_WORD = re.compile(
@@ -630,7 +631,7 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for a, b in gaps:
         if not _SPACE.search(piece, a, b - 1):
             continue  # one run without whitespace: not a list (and already found above when long)
-        lowered = piece[a:b].translate(_ASCII_LOWER)
+        lowered = ascii_lower(piece[a:b])
         for ua, ub, _ in found:  # a run without whitespace is noted as such, not as part of a list
             if ua - start < b and ub - start > a:
                 lo, hi = max(ua - start, a) - a, min(ub - start, b) - a

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import SEEDS
 
 from factcheck.documents import Document
-from factcheck.extractors import ASCII_LOWER, Candidate, Context, lowered_pattern
+from factcheck.extractors import ASCII_LOWER, Candidate, Context, ascii_lower, lowered_pattern
 from factcheck.nlp import parse
 
 
@@ -255,3 +257,21 @@ def test_lowered_time_pattern_finds_what_the_case_insensitive_one_finds() -> Non
             assert (original and original.span()) == (low and low.span())
             compared += original is not None
     assert compared >= 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ É é İ ı ß ẞ ǅ ς Σ K\u212a\u2019\n1.-") | st.characters(), max_size=60))
+def test_ascii_lower_is_the_translate_table(text: str) -> None:
+    """ascii_lower lower-cases exactly the ASCII letters, like the translate table, whatever else the text holds."""
+    assert ascii_lower(text) == text.translate(ASCII_LOWER)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks IN Geneva", "talks in geneva"),
+    ("“Élysée” TALKS", "“Élysée” talks"),
+    ("İSTANBUL talks", "İstanbul talks"),  # "İ".lower() is two characters: kept as it is, offsets unchanged
+    ("\u212aELVIN", "\u212aelvin"),  # the Kelvin sign lower-cases to an ASCII "k" with str.lower: not here
+    ("", ""),
+])
+def test_ascii_lower_keeps_every_other_character(text: str, expected: str) -> None:
+    assert ascii_lower(text) == expected and len(ascii_lower(text)) == len(text)

@@ -16,16 +16,26 @@ import functools
 import importlib
 import pkgutil
 import re
-import string
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from factcheck._text import ASCII_LOWER, ascii_lower
 from factcheck.documents import Document
 from factcheck.nlp import Parsed
 
-__all__ = ["ASCII_LOWER", "Candidate", "Context", "Extractor", "lowered_pattern", "non_overlapping", "register", "registered"]
+__all__ = [
+    "ASCII_LOWER",
+    "Candidate",
+    "Context",
+    "Extractor",
+    "ascii_lower",
+    "lowered_pattern",
+    "non_overlapping",
+    "register",
+    "registered",
+]
 
 VALUE_KINDS = frozenset({"time", "date", "duration", "quantity"})
 
@@ -193,12 +203,10 @@ class Context:
         ("É" stays "É"), so keep ``re.I`` where they matter.
         """
         if self._lowered is None:
-            self._lowered = self.doc.text.translate(ASCII_LOWER)
+            self._lowered = ascii_lower(self.doc.text)
         return self._lowered
 
 
-#: ``str.translate`` table that lower-cases ASCII letters only (offsets unchanged, unlike ``str.lower``)
-ASCII_LOWER = str.maketrans({c: c.lower() for c in string.ascii_uppercase})
 
 
 # Connectives that start a clause about another event: "talks on January 10,

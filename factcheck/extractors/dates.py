@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from factcheck.extractors import ASCII_LOWER, Candidate, Context, non_overlapping, register
+from factcheck.extractors import Candidate, Context, ascii_lower, non_overlapping, register
 from factcheck.values import DateValue
 
 __all__ = ["DateMatch", "find_dates", "resolve_weekday"]
@@ -1434,7 +1434,7 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
     """
     end = len(text) if end is None else end
     if lowered is None:
-        lowered = text.translate(ASCII_LOWER)
+        lowered = ascii_lower(text)
     places = _places(lowered, start, end)
     window = lowered[start:end] if (start, end) != (0, len(text)) else lowered
     found: list[DateMatch] = []

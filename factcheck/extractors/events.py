@@ -161,8 +161,20 @@ def _is_surname(ctx: Context, word: str) -> bool:
     runs = _runs_by_last_word(ctx).get(word)
     if not runs:
         return False
-    found: bool = ctx.memo(("event:surname", word), lambda: any(_names_person(ctx, m) for m in runs))
-    return found
+
+    def decide() -> bool:
+        named: dict[str, tuple[int, bool] | None] = {}  # the words of a run decide most runs: once per run text
+        for m in runs:
+            run = m.group()
+            if run not in named:
+                named[run] = _name_words(ctx, run)
+            found = named[run]
+            if found is not None and _names_person_at(ctx, m, *found):
+                return True
+        return False
+
+    verdict: bool = ctx.memo(("event:surname", word), decide)
+    return verdict
 
 
 def _runs_by_last_word(ctx: Context) -> dict[str, list[re.Match[str]]]:
@@ -177,30 +189,35 @@ def _runs_by_last_word(ctx: Context) -> dict[str, list[re.Match[str]]]:
     return found
 
 
-def _names_person(ctx: Context, m: re.Match[str]) -> bool:
-    """Whether a run of capitalised words names a person (see :func:`_is_surname`)."""
-    # the words alone decide most runs: look at them before at the run's surroundings
-    words = m.group().split()
+def _name_words(ctx: Context, run: str) -> tuple[int, bool] | None:
+    """What the words of a run of capitalised words say (see :func:`_is_surname`): None when they name no person,
+    else how many name words remain after the titles, and whether a title came first."""
+    words = run.split()
     titled = False
     while words and (words[0].lower() in _TITLE_WORDS or words[0] in _NOT_NAMES):
         titled = titled or words[0].lower() in TITLES
         words.pop(0)
     words = [w for w in words if not (len(w) == 2 and w.endswith("."))]
     if not 1 <= len(words) <= 3:
-        return False
-    places, place_starts = _places(ctx)
+        return None
     place_names = _place_names(ctx)
     if any(w in _NOT_NAMES or w in place_names or w in SEATS or w in ORGS for w in words):
-        return False
+        return None
     if words[-1].lower() in _NOT_SURNAMES or any(w.lower() in _PLACE_FIRST_WORDS for w in words[:-1]):
-        return False
-    if len(words) == 1 and not titled:
+        return None
+    return len(words), titled
+
+
+def _names_person_at(ctx: Context, m: re.Match[str], n_words: int, titled: bool) -> bool:
+    """Whether the run ``m``, whose words may name a person (:func:`_name_words`), does so where it stands."""
+    if n_words == 1 and not titled:
         # a lower-case title right before the run also counts ("spokesman Dmitry Peskov")
         before = ctx.words_before(m.start(), 1)
         if not (before and before[0] in TITLES):
             return False
     if ctx.ignored(m.start(), m.end()):
         return False
+    places, place_starts = _places(ctx)
     # place spans never overlap, so their ends are sorted too: only the last one starting
     # before the run ends can reach into it
     i = bisect.bisect_left(place_starts, m.end())
