@@ -159,6 +159,22 @@ def test_json_matches_schema(seeds: Report) -> None:
     assert data["stats"]["conflicts"] == len(seeds.conflicts) >= 3
 
 
+def test_document_notes_in_every_report(tmp_path: Path) -> None:
+    """Notes (a renamed id, a cut table) validate against the schema and show in the table and Markdown reports."""
+    (tmp_path / "a.txt").write_text("Talks in Geneva on Monday.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "a", "text": "Results.\n\n" + "1 2 3 " * 100}) + "\n",
+                                      encoding="utf-8")
+    report = factcheck.compare([tmp_path])
+    data = json.loads(report.render("json"))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(data)
+    notes = {d["id"]: d["notes"] for d in data["documents"]}
+    assert notes["a"] == []
+    assert notes["a#2"][0].startswith("characters 10-609 not mined: a list of 599 characters")  # when read
+    assert notes["a#2"][1] == "id 'a' was taken by an earlier document: renamed 'a#2'"  # then in the batch
+    assert "  - a#2: id 'a' was taken" in report.render("table")
+    assert "## Notes on the documents" in report.render("markdown")
+
+
 # every kind of temporal value the extractors produce: open date intervals, seasons, weekends, day parts,
 # closed and open clock intervals, relative times
 TEMPORAL_VARIETY = [
