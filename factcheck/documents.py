@@ -73,6 +73,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_UNBROKEN",
     "MIN_LIST_CHARS",
+    "MIN_MACHINE_CHARS",
     "Document",
     "DocumentError",
     "as_document",
@@ -90,6 +91,9 @@ MAX_BYTES: int = 20 * 1024 * 1024
 MAX_UNBROKEN: int = 1000
 #: A stretch of this many characters or more made only of values and punctuation is a list or a table: not mined.
 MIN_LIST_CHARS: int = 500
+#: A stretch of this many characters or more with no common English word and fewer letters than digits and
+#: punctuation is data, code or a table (JSON, CSV, a hex dump, a log): not mined.
+MIN_MACHINE_CHARS: int = 1000
 
 #: Extensions a directory is searched for.
 _DIR_SUFFIXES: frozenset[str] = frozenset({".txt", ".json", ".jsonl", ".html", ".htm"})
@@ -587,6 +591,7 @@ _VALUE_WORD = re.compile(
     r")(?![^\W\d_])"
 )
 _SPACE = re.compile(r"\s")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _NO_LETTERS = re.compile(rf"[\W\d_]{{{MIN_LIST_CHARS},}}")
 
 
@@ -601,9 +606,12 @@ def _as_digits(m: re.Match[str]) -> str:
 def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Stretches of ``text[start:end]`` that are not prose, as ``(start, end, reason)``, sorted, not overlapping.
 
-    A run of :data:`MAX_UNBROKEN` characters without whitespace, or a list of
+    A run of :data:`MAX_UNBROKEN` characters without whitespace; a list of
     values (numbers, clock times, month and day names, zone abbreviations,
-    punctuation) at least :data:`MIN_LIST_CHARS` long with no other word.
+    punctuation) at least :data:`MIN_LIST_CHARS` long with no other word; or
+    :data:`MIN_MACHINE_CHARS` characters with none of the common words of
+    English prose in which letters are fewer than the other characters that
+    are not whitespace (JSON, CSV, a hex dump, a log, a results table).
     A list starts and ends at whitespace: a value joined to a word ("Jan10th")
     is not part of it; nor is a line it shares with other words ("... at 3:35
     p.m. EST." before a table stays with its sentence), but on a line of its
@@ -620,6 +628,7 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     if len(max(piece.split(), key=len, default="")) >= MAX_UNBROKEN:  # one pass in C; the pattern only if needed
         found = [(start + m.start(), start + m.end(), f"{m.end() - m.start():,} characters without whitespace")
                  for m in _UNBROKEN.finditer(piece)]
+    unbroken = [(a, b) for a, b, _ in found]
     prev = 0
     gaps: list[tuple[int, int]] = []
     for m in _PROSE_WORD.finditer(piece):  # lower-case words only: a capital just makes a gap longer
@@ -631,8 +640,14 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for a, b in gaps:
         if not _SPACE.search(piece, a, b - 1):
             continue  # one run without whitespace: not a list (and already found above when long)
+        if b - a >= MIN_MACHINE_CHARS:
+            first, last = _wordy_lines_out(piece, *_line_bounded(piece, a, b))
+            share = _letter_share(piece[first:last])
+            if last - first >= MIN_MACHINE_CHARS and share < 0.5:
+                found.append((start + first, start + last, f"{last - first:,} characters of data, code or a table "
+                                                           f"(no common word, {share:.0%} letters)"))
         lowered = ascii_lower(piece[a:b])
-        for ua, ub, _ in found:  # a run without whitespace is noted as such, not as part of a list
+        for ua, ub in unbroken:  # a run without whitespace is noted as such, not as part of a list
             if ua - start < b and ub - start > a:
                 lo, hi = max(ua - start, a) - a, min(ub - start, b) - a
                 lowered = lowered[:lo] + "x" * (hi - lo) + lowered[hi:]
@@ -650,14 +665,28 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                 found.append((start + first, start + last, f"a list of {last - first:,} characters of "
                                                            "numbers, dates or times with no words between them"))
     found.sort()
-    merged: list[tuple[int, int, str]] = []
-    for a, b, why in found:
-        if merged and a <= merged[-1][1]:
-            ma, mb, mwhy = merged[-1]
-            merged[-1] = (ma, max(b, mb), mwhy if mb - ma >= b - a else why)
+    groups: list[list[tuple[int, int, str]]] = []
+    for item in found:
+        if groups and item[0] <= max(b for _, b, _ in groups[-1]):
+            groups[-1].append(item)
         else:
-            merged.append((a, b, why))
-    return merged
+            groups.append([item])
+    return [(group[0][0], max(b for _, b, _ in group), _reason(group)) for group in groups]
+
+
+def _reason(group: list[tuple[int, int, str]]) -> str:
+    """The reason for stretches that overlap: the most specific one that covers nearly all of them.
+
+    A run without whitespace is more specific than a list, a list than data.
+    """
+    longest = max(b - a for a, b, _ in group)
+
+    def rank(item: tuple[int, int, str]) -> tuple[bool, int]:
+        a, b, why = item
+        specific = 2 if "without whitespace" in why else 1 if why.startswith("a list") else 0
+        return (b - a) * 10 >= longest * 9, specific
+
+    return max(group, key=rank)[2]
 
 
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -669,6 +698,31 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...
         else:
             merged.append((a, b))
     return tuple(merged)
+
+
+def _letter_share(text: str) -> float:
+    """The share of letters among the characters of ``text`` that are not whitespace (0 when there are none).
+
+    >>> round(_letter_share('{"id": 7, "ts": "2021-12-30T10:00:00Z"}'), 2)
+    0.17
+    """
+    solid = len(text) - sum(map(len, _WS.findall(text)))
+    return sum(map(len, _LETTER_RUNS.findall(text))) / solid if solid else 0.0
+
+
+def _wordy_lines_out(text: str, first: int, last: int) -> tuple[int, int]:
+    """``[first, last)`` without its first and last lines while they are mostly letters ("Results follow.")."""
+    while first < last:
+        nl = text.find("\n", first, last)
+        if nl < 0 or _letter_share(text[first:nl]) < 0.5:
+            break
+        first = nl + 1
+    while first < last:
+        nl = text.rfind("\n", first, last)
+        if nl < 0 or _letter_share(text[nl + 1:last]) < 0.5:
+            break
+        last = nl
+    return _trimmed(text, first, last)
 
 
 def _line_bounded(text: str, first: int, last: int) -> tuple[int, int]:

@@ -87,10 +87,19 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "January January ...": lambda n: repeat_to("January ", n),
     "3:35 p.m. ( unclosed": lambda n: repeat_to("3:35 p.m. (", n),
     "table of numbers": lambda n: repeat_to(" ".join(f"{(i * 7919) % 100_003:,}" for i in range(n // 3 + 1)), n),
+    "JSON dump": lambda n: repeat_to(", ".join(
+        f'{{"id": {i}, "ts": "2021-12-{i % 28 + 1:02d}T{i % 24:02d}:{i * 7 % 60:02d}:00Z", "v": {i * 7919 % 1000 / 7:.4f}}}'
+        for i in range(n // 40 + 1)), n),
+    "CSV export": lambda n: repeat_to("\n".join(
+        f"{i},{i * 7919 % 100_003},{i % 97 / 13:.4f},2014-03-{i % 28 + 1:02d},Geneva" for i in range(n // 30 + 1)), n),
+    "hex dump": lambda n: repeat_to("\n".join(" ".join(f"{(i * 16 + j) * 2654435761 % 256:02x}" for j in range(16))
+                                              for i in range(n // 48 + 1)), n),
     # the classes above are not prose: runs without whitespace and lists of values are cut out before any rule
     # runs. The classes below are mined, and dense with facts: what extraction itself costs at its worst.
     "words of 999 characters": lambda n: repeat_to(
         repeat_to("Putin-Biden_call@3:35p.m.EST/Geneva,January12;", 999) + " ", n),
+    "minified code": lambda n: repeat_to(
+        "function f(a,b){return a+b;}var x=[1,2,3,4];if(x.length>3){console.log('ok: 3:35 pm');}", n),
     "dense news": lambda n: repeat_to(
         "The call began at 3:35 p.m. EST in Geneva on January 12, and 40 people came. ", n),
 }

@@ -587,6 +587,50 @@ _PROSE = [
 ]
 
 
+_MACHINE = [
+    pytest.param(", ".join(f'{{"id": {i}, "title": "Talks", "at": "2021-12-{i % 28 + 1:02d}T10:{i % 60:02d}:00Z"}}'
+                           for i in range(30)), id="json"),
+    pytest.param("\n".join(f"{i},{i * 37 % 1000},{i / 7:.3f},2014-03-{i % 28 + 1:02d},Geneva,CH" for i in range(60)),
+                 id="csv"),
+    pytest.param("\n".join(f"2021-12-30 10:{i % 60:02d}:{i * 7 % 60:02d} INFO 10.0.{i % 255}.{i * 3 % 255} GET "
+                            f"/api/v1/items/{i * 7919} 200 {i * 13 % 900}ms" for i in range(30)), id="log"),
+    pytest.param("\n".join(" ".join(f"{(i * 16 + j) * 97 % 256:02x}" for j in range(16)) for i in range(30)),
+                 id="hex dump"),
+    pytest.param("\n".join(f"AAPL {145 + i / 10:.2f} +{i % 7 / 10:.1f}% MSFT {301 - i / 10:.2f} -0.{i % 9}%"
+                            for i in range(40)), id="stock table"),
+]
+
+
+@pytest.mark.parametrize("text", _MACHINE)
+def test_data_code_and_tables_are_not_prose(text: str) -> None:
+    """MIN_MACHINE_CHARS with no common word and fewer letters than other characters: data, cut out."""
+    assert len(text) >= documents.MIN_MACHINE_CHARS
+    doc = "The figures follow, said the spokesman.\n\n" + text + "\n\nThat is all, he said."
+    found = documents.non_prose(doc)
+    assert len(found) == 1 and doc[found[0][0]:found[0][1]] == text
+    assert "of data, code or a table" in found[0][2] or found[0][2].startswith("a list of")
+
+
+_WORDY = [
+    pytest.param("Victims: " + "; ".join(f"Jane Doe{i}, {20 + i % 60}, Springfield" for i in range(60)),
+                 id="casualty list"),
+    pytest.param("Manchester United 2 Liverpool 1; Arsenal 0 Chelsea 3; Everton 1 Leeds 1. " * 20, id="results"),
+    pytest.param("Le président russe Vladimir Poutine a téléphoné jeudi soir à son homologue américain Joe Biden, "
+                 "pendant cinquante minutes, selon le Kremlin. " * 10, id="french prose"),
+    pytest.param("Президент России Владимир Путин провёл телефонный разговор с Джо Байденом в четверг вечером. "
+                 * 15, id="russian prose"),
+    pytest.param("Home World Politics Business Tech Science Health Sports Opinion Video Podcasts Newsletters " * 15,
+                 id="menu"),
+]
+
+
+@pytest.mark.parametrize("text", _WORDY)
+def test_long_text_without_english_function_words_but_with_words_is_kept(text: str) -> None:
+    """No common English word, but mostly letters: names, results, other languages, menus are no data."""
+    assert len(text) >= documents.MIN_MACHINE_CHARS
+    assert documents.non_prose(text) == []
+
+
 @pytest.mark.parametrize("text", _PROSE)
 def test_prose_and_short_lists_are_not_cut(text: str) -> None:
     """Values among words, short lists and runs under the limits are prose: nothing cut."""
