@@ -283,8 +283,10 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
                         pre=None)
 
 
-# the groups that make a bare hour a clock (see the last branch of ``_clock_from``)
+# the groups that make a bare hour a clock (see the last branch of ``_clock_from``), and an hour word one
 _BARE_CUES = ("part", "tonight", "at", "oclock", "ish", "zone", "zone2")
+_HOUR_WORD_CUES = ("apw", "part", "tonight", "at")
+_SPACES = re.compile(r"\s+")
 
 
 def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
@@ -292,11 +294,18 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
     out: list[_Clock] = []
     pos = start
     for at in _TIME_START_LOWER.finditer(lowered, start, end):  # the same matches as ``TIME.search`` from ``pos`` on
-        if at.start() < pos or (low := _TIME_LOWER.match(lowered, at.start(), end)) is None:
+        if at.start() < pos:
+            continue
+        if lowered.startswith("the", at.start()) and (after := _SPACES.match(lowered, at.start() + 3)) is not None \
+                and not _TIME_START_LOWER.match(lowered, after.end(), end):
+            continue  # "the" opens a clock only before one of its starts ("the early" is none): no full match tried
+        if (low := _TIME_LOWER.match(lowered, at.start(), end)) is None:
             continue
         pos = low.end()
         if low["h6"] is not None and not any(low.group(*_BARE_CUES)) and not _DAY_WORD_AFTER.match(text, pos):
             continue  # a bare number with no cue ("1 1 1 ..."): not a clock, and no dict of groups to build
+        if low["hw"] is not None and not any(low.group(*_HOUR_WORD_CUES)):
+            continue  # an hour word with no "at", a.m./p.m. or part of day ("two people"): not a clock either
         m = TIME.match(text, at.start(), end)  # the groups in their original case
         if m is None or m.end() != pos:
             continue  # only where case folding beyond ASCII makes the two differ
