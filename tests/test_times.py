@@ -437,3 +437,17 @@ ROLES = [
 @pytest.mark.parametrize(("text", "role"), ROLES, ids=[r[0] for r in ROLES])
 def test_time_roles_from_verbs(text: str, role: str) -> None:
     assert [t[2] for t in _times(text, DUCKLING_NOW)] == [role]
+
+
+@pytest.mark.parametrize(("text", "clocks"), [
+    ("Two people were hurt at two.", ["two"]),  # an hour word alone is no clock; after "at" it is
+    ("The talks began at two p.m. and two aides left.", ["two p.m."]),
+    ("He called at seven in the morning.", ["seven in the morning"]),
+    ("They met at nine tonight.", ["nine tonight"]),
+    ("The early hours were calm; the 3:35 p.m. call was not.", ["3:35 p.m."]),
+    ("By the afternoon the five of them left.", []),
+    ("the noon meeting and the midnight vote", ["the noon", "the midnight"]),  # "the" stays with a word
+])
+def test_hour_words_and_the_before_a_clock(text: str, clocks: list[str]) -> None:
+    """An hour word is a clock only with "at", a.m./p.m. or a part of the day; "the" opens one only before it."""
+    assert [t[0] for t in _times(text)] == clocks
