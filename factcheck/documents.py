@@ -12,9 +12,8 @@ Cleaning never rewrites the text; instead :func:`prepare` records
 * ``ignored`` -- sorted, non-overlapping ``(start, end)`` spans of boilerplate
   (icon lists, contact lines, tag lists, URLs, disclaimers, repeated titles,
   "Leave a Reply" and everything after it, ...) and of text that is not prose
-  (a run of :data:`MAX_UNBROKEN` characters without whitespace; a list of
-  values at least :data:`MIN_LIST_CHARS` long with no word between them)
-  that fact extractors must not mine;
+  (:func:`non_prose`: a run without whitespace, a list of values, data or
+  code) that fact extractors must not mine;
 * ``notes`` -- what was assumed or left out, in plain sentences: the encoding
   a file was decoded with, an id that was renamed, the stretches of text that
   are not prose.
@@ -36,12 +35,14 @@ Rules worth knowing:
 * Files larger than :data:`MAX_BYTES` (20 MB) are not read.
 * Text that is not prose is not mined, and a note says where and why: a run of
   :data:`MAX_UNBROKEN` (1,000) or more characters without whitespace (an
-  encoded blob, minified markup, a URL run together with its text), and a
+  encoded blob, minified markup, a URL run together with its text); a
   stretch of :data:`MIN_LIST_CHARS` (500) or more characters made only of
   numbers, clock times, month and day names, zone abbreviations and
-  punctuation (a table, an archive menu, a schedule). Prose never has either:
-  the longest whitespace-free run in the 839 ECB+ articles is under 500
-  characters and none of them has such a list.
+  punctuation (a table, an archive menu, a schedule); and
+  :data:`MIN_MACHINE_CHARS` (1,000) or more characters with no common English
+  word and fewer letters than other characters (JSON, CSV, a log, a hex
+  dump). The 839 ECB+ articles have none of them (their longest
+  whitespace-free token is 52 characters).
 
 Every regular expression here is compiled once at import and has no nested
 or overlapping quantifiers; the line-oriented ones are only applied to
@@ -573,10 +574,11 @@ def _boilerplate(text: str) -> tuple[tuple[tuple[int, int], ...], list[tuple[int
     return tuple(merged), lines
 
 
-# Text that is not prose. A run without whitespace is found directly. A list of values is looked for only between
-# the common words of English prose (a list has none of them), so prose costs one scan for those words: there the
-# words of values (month names, "p.m.", "GMT", ...) are overwritten with digits, and a list is a long enough stretch
-# with no letter left. Both scans run on the text with its ASCII letters lower-cased (same offsets).
+# Text that is not prose. A run without whitespace is found directly. Lists and data are looked for only between
+# the common words of English prose (they have none of them), so prose costs one scan for those words. In such a
+# gap, data is a stretch with fewer letters than other characters; for lists, the words of values (month names,
+# "p.m.", "GMT", ...) are overwritten with digits in the gap's ASCII-lower-cased text (same offsets), and a list is
+# a long enough stretch with no letter left.
 _UNBROKEN = re.compile(rf"\S{{{MAX_UNBROKEN},}}")
 _PROSE_WORD = re.compile(r" (?:the|of|and|to|in|a|an|is|was|for|on|that|with|said|by|at|as|from|it|he|she) ")
 # (every branch opens with a letter, so that ``re`` skips ahead to one; the letter before is checked by _as_digits)
@@ -766,8 +768,8 @@ def _non_prose_notes(found: list[tuple[int, int, str]]) -> tuple[str, ...]:
     rest = found[_NOTED_SPANS:]
     if rest:
         chars = sum(b - a for a, b, _ in rest)
-        notes.append(f"{len(rest):,} more stretches ({chars:,} characters) not mined: lists of values or runs "
-                     "without whitespace")
+        notes.append(f"{len(rest):,} more stretches ({chars:,} characters) not mined: lists of values, data or "
+                     "runs without whitespace")
     return tuple(notes)
 
 

@@ -143,7 +143,8 @@ def _extract(doc: Document, parsed: Parsed, view: _View) -> tuple[Fact, ...]:
                 continue  # runs into a stretch that is not prose: no such phrase in the document
             start, end = found
             clause = view.original(*clause) or (start, end)
-            sentence_start = view.original(sentence_start, sentence_start)[0]  # type: ignore[index]
+            opening = view.original(sentence_start, sentence_start)
+            sentence_start = opening[0] if opening is not None else start
         n += 1
         facts.append(Fact(
             id=f"{doc_id}/f{n}", doc_id=doc_id, kind=c.kind, role=c.role, start=start, end=end,

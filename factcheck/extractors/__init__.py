@@ -207,8 +207,6 @@ class Context:
         return self._lowered
 
 
-
-
 # Connectives that start a clause about another event: "talks on January 10,
 # followed by a January 12 session"; "six months after meeting in Geneva".
 CLAUSE_BREAK = re.compile(
