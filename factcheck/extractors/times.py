@@ -38,6 +38,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 
@@ -95,6 +96,7 @@ _TIME_START = re.compile(
 # the same two patterns for the text with ASCII letters lower-cased (``Context.lowered``), without ``re.I``:
 # CPython's ``re`` matches them two to three times faster; a match's groups are read again from the original
 _TIME_LOWER = re.compile(lowered_pattern(TIME.pattern))
+_TIME_GROUPS = tuple(sorted(_TIME_LOWER.groupindex.items(), key=lambda item: item[1]))
 _TIME_START_LOWER = re.compile(lowered_pattern(_TIME_START.pattern))
 _ZONE_HEAD = re.compile(r"[A-Za-z]+")
 # a bare hour is a clock when a day word follows: "9 tomorrow", "9 tomorrow morning"
@@ -175,7 +177,36 @@ def _zone(text: str | None) -> Zone | None:
     return lookup_zone(text) or lookup_zone(text.upper())
 
 
-def _clock_from(m: re.Match[str]) -> _Clock | None:
+class _InOriginalCase:
+    """A match of ``_TIME_LOWER`` on the lower-cased text, its groups read from the original text.
+
+    For an ASCII text, ``TIME`` (case-insensitive) matches the original at the
+    same place with the same group spans as ``_TIME_LOWER`` matches the text
+    lower-cased: this saves matching twice.
+    """
+
+    __slots__ = ("_low", "string")
+
+    def __init__(self, low: re.Match[str], text: str) -> None:
+        self._low = low
+        self.string = text
+
+    def groupdict(self) -> dict[str, Any]:
+        text, regs = self.string, self._low.regs
+        return {name: text[regs[i][0]:regs[i][1]] if regs[i][0] >= 0 else None for name, i in _TIME_GROUPS}
+
+    def group(self, group: int = 0) -> Any:
+        a, b = self._low.span(group)
+        return self.string[a:b] if a >= 0 else None
+
+    def start(self, group: int | str = 0) -> int:
+        return self._low.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._low.end(group)
+
+
+def _clock_from(m: re.Match[str] | _InOriginalCase) -> _Clock | None:
     """The clock a match of ``TIME`` reads, or None when it is not a time (a bare number with no cue)."""
     g = m.groupdict()
     part = (g["part"] or g["tonight"] or "").lower()
@@ -293,6 +324,7 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
     """The clocks in ``text[start:end]``, in text order (``lowered``: the text with ASCII letters lower-cased)."""
     out: list[_Clock] = []
     pos = start
+    plain = text.isascii()  # then ``TIME`` on the text matches what ``_TIME_LOWER`` matches on ``lowered``
     for at in _TIME_START_LOWER.finditer(lowered, start, end):  # the same matches as ``TIME.search`` from ``pos`` on
         if at.start() < pos:
             continue
@@ -306,13 +338,17 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
             continue  # a bare number with no cue ("1 1 1 ..."): not a clock, and no dict of groups to build
         if low["hw"] is not None and not any(low.group(*_HOUR_WORD_CUES)):
             continue  # an hour word with no "at", a.m./p.m. or part of day ("two people"): not a clock either
-        m = TIME.match(text, at.start(), end)  # the groups in their original case
-        if m is None or m.end() != pos:
-            continue  # only where case folding beyond ASCII makes the two differ
-        clock = _clock_from(m)
+        match: re.Match[str] | _InOriginalCase | None
+        if plain:
+            match = _InOriginalCase(low, text)  # the same match in an ASCII text: read its groups there
+        else:
+            match = TIME.match(text, at.start(), end)  # the groups in their original case
+            if match is None or match.end() != pos:
+                continue  # only where case folding beyond ASCII makes the two differ
+        clock = _clock_from(match)
         if clock is None:
             continue
-        pos = max(clock.end, m.start() + 1)  # a zone cut short ("GMT - 18:00"): what follows it is read again
+        pos = max(clock.end, match.start() + 1)  # a zone cut short ("GMT - 18:00"): what follows it is read again
         clock = _relative_hour(text, clock)
         out.append(clock)
     for m in _HALF_H.finditer(text, start, end):
