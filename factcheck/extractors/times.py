@@ -294,6 +294,8 @@ def _clock_from(m: re.Match[str] | _InOriginalCase) -> _Clock | None:
 
 def _relative_hour(text: str, clock: _Clock) -> _Clock:
     """Fold "a quarter past", "20 minutes to" written before a clock into it."""
+    if clock.grain != "hour" and clock.minute % 60:
+        return clock  # "3:35" has minutes of its own: nothing to fold in, no look back
     if clock.pre in ("past", "after"):
         m = _MINUTES_BEFORE.search(text, max(0, clock.start - 40), clock.start)
         direction = clock.pre
@@ -303,7 +305,7 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
         direction = m["dir"].lower() if m is not None else ""
     else:
         return clock  # "3:35 p.m. (4:35": no "past"/"to" word right before, no search of the long pattern
-    if m is None or (clock.grain != "hour" and clock.minute % 60):
+    if m is None:
         return clock
     n = m["n"].lower()
     mins = 15 if "quarter" in n else 30 if n == "half" else int(n) if n.isdigit() else _MIN_WORDS.get(n)
