@@ -712,14 +712,19 @@ def _letter_share(text: str) -> float:
     return sum(map(len, _LETTER_RUNS.findall(text))) / solid if solid else 0.0
 
 
+#: At most this many lines of mostly letters are given back at each end of a stretch of data.
+_WORDY_LINES = 20
+
+
 def _wordy_lines_out(text: str, first: int, last: int) -> tuple[int, int]:
-    """``[first, last)`` without its first and last lines while they are mostly letters ("Results follow.")."""
-    while first < last:
+    """``[first, last)`` without its first and last lines while they are mostly letters ("Results follow."), up to
+    :data:`_WORDY_LINES` at each end (a stretch of such lines is no data anyway)."""
+    for _ in range(_WORDY_LINES):
         nl = text.find("\n", first, last)
         if nl < 0 or _letter_share(text[first:nl]) < 0.5:
             break
         first = nl + 1
-    while first < last:
+    for _ in range(_WORDY_LINES):
         nl = text.rfind("\n", first, last)
         if nl < 0 or _letter_share(text[nl + 1:last]) < 0.5:
             break

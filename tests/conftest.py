@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No Hypothesis deadline anywhere: a property is about behaviour, and a shared CI machine that is slow for a moment
+# must not fail it (speed is measured by benchmarks/, not by timed tests).
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("FACTCHECK_CORPORA", ROOT.parent / "shared" / "corpora"))
