@@ -94,7 +94,8 @@ _TIME_START = re.compile(
     r"(?<![\w:.,/-])(?=[\d@abefjmnoprstu])(?=\d|@|the\s|at|about|around|approximately|roughly|shortly|just|soon|"
     r"after|before|by|until|till|through|thru|past|noon|mid|eod|" + _HW + ")", re.I)
 # the same two patterns for the text with ASCII letters lower-cased (``Context.lowered``), without ``re.I``:
-# CPython's ``re`` matches them two to three times faster; a match's groups are read again from the original
+# CPython's ``re`` matches them two to three times faster; a match's groups are read in the original case at the
+# same offsets in an ASCII text (``_InOriginalCase``), and by matching ``TIME`` again in any other
 _TIME_LOWER = re.compile(lowered_pattern(TIME.pattern))
 _TIME_GROUPS = tuple(sorted(_TIME_LOWER.groupindex.items(), key=lambda item: item[1]))
 _TIME_START_LOWER = re.compile(lowered_pattern(_TIME_START.pattern))
