@@ -124,6 +124,7 @@ def _extract(doc: Document, parsed: Parsed, view: _View) -> tuple[Fact, ...]:
     for extractor in registered():
         for cand in extractor.func(ctx):
             ctx.accept(cand)
+        ctx.settle()
     ordered = sorted(ctx.accepted, key=operator.attrgetter("start", "end", "kind"))
     facts = []
     text, doc_id = doc.text, doc.id

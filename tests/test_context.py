@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import SEEDS
 
 from factcheck.documents import Document
-from factcheck.extractors import ASCII_LOWER, Candidate, Context, ascii_lower, lowered_pattern
+from factcheck.extractors import ASCII_LOWER, VALUE_KINDS, Candidate, Context, ascii_lower, lowered_pattern
 from factcheck.nlp import parse
 
 
@@ -275,3 +275,24 @@ def test_ascii_lower_is_the_translate_table(text: str) -> None:
 ])
 def test_ascii_lower_keeps_every_other_character(text: str, expected: str) -> None:
     assert ascii_lower(text) == expected and len(ascii_lower(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 12), st.sampled_from(["time", "date", "quantity", "place"]),
+                          st.booleans()), max_size=60))
+def test_accept_and_taken_match_a_plain_reference_whatever_the_settling(items: list[tuple[int, int, str, bool]]) -> None:
+    """Values are kept unless they overlap a kept value, and ``taken``/``value_spans`` see every kept one, whether or
+    not the spans of earlier extractors were settled (merged) in between."""
+    ctx = _ctx("x" * 300)
+    kept: list[tuple[int, int, str]] = []
+    for start, length, kind, settle in items:
+        end = start + length
+        clash = kind in VALUE_KINDS and any(a < end and start < b for a, b, k in kept if k in VALUE_KINDS)
+        assert ctx.taken(start, end) == any(a < end and start < b for a, b, k in kept if k in VALUE_KINDS)
+        assert ctx.accept(Candidate(kind, "r", start, end, None, "rule")) is not clash
+        if not clash:
+            kept.append((start, end, kind))
+        if settle:
+            ctx.settle()
+    assert ctx.value_spans() == sorted((a, b) for a, b, k in kept if k in VALUE_KINDS)
+    assert [(c.start, c.end, c.kind) for c in ctx.accepted] == kept

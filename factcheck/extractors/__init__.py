@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import heapq
 import importlib
 import pkgutil
 import re
@@ -54,6 +55,22 @@ class Candidate:
     cues: tuple[str, ...] = ()
 
 
+def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int, kinds: frozenset[str]) -> bool:
+    """Whether a span of ``spans`` (sorted, never overlapping each other) of one of ``kinds`` overlaps ``[start, end)``."""
+    if not spans or spans[-1][1] <= start:  # the last span ends last (they never overlap): facts come mostly in order
+        return False
+    i = bisect.bisect_left(spans, (end, -1, ""))
+    # look back from the first span starting at/after end
+    while i > 0:
+        _s, e, kind = spans[i - 1]
+        if e <= start:
+            return False
+        if kind in kinds:
+            return True
+        i -= 1
+    return False
+
+
 @attrs.define(slots=True)
 class Context:
     """What an extractor may look at: the document, its tokens and sentences, and the facts so far."""
@@ -63,6 +80,7 @@ class Context:
     accepted: list[Candidate] = attrs.field(factory=list)
     _ignored_starts: list[int] = attrs.field(factory=list)
     _value_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
+    _recent_spans: list[tuple[int, int, str]] = attrs.field(factory=list)
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(factory=dict)
     _lowered: str | None = attrs.field(default=None, init=False)
@@ -77,13 +95,30 @@ class Context:
         self._ignored_starts = [s for s, _ in self.doc.ignored]
 
     def accept(self, cand: Candidate) -> bool:
-        """Keep a candidate unless it overlaps an accepted value of a value kind; returns whether it was kept."""
+        """Keep a candidate unless it overlaps an accepted value of a value kind; returns whether it was kept.
+
+        The spans of one extractor's values are kept apart from the earlier
+        ones until :meth:`settle`: an extractor gives them in text order, so
+        they are appended, where inserting each among all the earlier ones
+        would move them all (quadratic on a megabyte dense with facts).
+        """
         if cand.kind in VALUE_KINDS:
             if self.taken(cand.start, cand.end):
                 return False
-            bisect.insort(self._value_spans, (cand.start, cand.end, cand.kind))
+            span = (cand.start, cand.end, cand.kind)
+            recent = self._recent_spans
+            if not recent or recent[-1] < span:
+                recent.append(span)
+            else:
+                bisect.insort(recent, span)
         self.accepted.append(cand)
         return True
+
+    def settle(self) -> None:
+        """Merge the value spans of the last extractor into the others (the pipeline calls it after each one)."""
+        if self._recent_spans:
+            self._value_spans = sorted(self._value_spans + self._recent_spans)  # two sorted runs: merged in C
+            self._recent_spans = []
 
     @property
     def text(self) -> str:
@@ -110,23 +145,11 @@ class Context:
 
     def taken(self, start: int, end: int, kinds: frozenset[str] = VALUE_KINDS) -> bool:
         """True when an accepted fact of one of ``kinds`` (value kinds only) overlaps ``[start, end)``."""
-        spans = self._value_spans
-        if not spans or spans[-1][1] <= start:  # the last span ends last (they never overlap): facts come mostly in order
-            return False
-        i = bisect.bisect_left(spans, (end, -1, ""))
-        # spans are sorted by start and never overlap each other: look back from the first span starting at/after end
-        while i > 0:
-            _s, e, kind = spans[i - 1]
-            if e <= start:
-                return False
-            if kind in kinds:
-                return True
-            i -= 1
-        return False
+        return _overlaps(self._value_spans, start, end, kinds) or _overlaps(self._recent_spans, start, end, kinds)
 
     def value_spans(self) -> list[tuple[int, int]]:
         """The spans of the values accepted so far (times, dates, durations, quantities), sorted, not overlapping."""
-        return [(s, e) for s, e, _ in self._value_spans]
+        return [(s, e) for s, e, _ in heapq.merge(self._value_spans, self._recent_spans)]
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``."""
