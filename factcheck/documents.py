@@ -626,11 +626,11 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """
     end = len(text) if end is None else end
     piece = text if (start, end) == (0, len(text)) else text[start:end]
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, int, str]] = []  # (start, end, how specific the reason is, reason)
     if len(max(piece.split(), key=len, default="")) >= MAX_UNBROKEN:  # one pass in C; the pattern only if needed
-        found = [(start + m.start(), start + m.end(), f"{m.end() - m.start():,} characters without whitespace")
-                 for m in _UNBROKEN.finditer(piece)]
-    unbroken = [(a, b) for a, b, _ in found]
+        found = [(start + m.start(), start + m.end(), _UNBROKEN_KIND,
+                  f"{m.end() - m.start():,} characters without whitespace") for m in _UNBROKEN.finditer(piece)]
+    unbroken = [(a, b) for a, b, _, _ in found]
     prev = 0
     gaps: list[tuple[int, int]] = []
     for m in _PROSE_WORD.finditer(piece):  # lower-case words only: a capital just makes a gap longer
@@ -646,8 +646,9 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             first, last = _wordy_lines_out(piece, *_line_bounded(piece, a, b))
             share = _letter_share(piece[first:last])
             if last - first >= MIN_MACHINE_CHARS and share < 0.5:
-                found.append((start + first, start + last, f"{last - first:,} characters of data, code or a table "
-                                                           f"(no common word, {share:.0%} letters)"))
+                found.append((start + first, start + last, _DATA_KIND,
+                              f"{last - first:,} characters of data, code or a table (no common word, {share:.0%} "
+                              "letters)"))
         lowered = ascii_lower(piece[a:b])
         for ua, ub in unbroken:  # a run without whitespace is noted as such, not as part of a list
             if ua - start < b and ub - start > a:
@@ -664,31 +665,29 @@ def non_prose(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
                     last -= 1
             first, last = _line_bounded(piece, a + first, a + last)
             if last - first >= MIN_LIST_CHARS:
-                found.append((start + first, start + last, f"a list of {last - first:,} characters of "
-                                                           "numbers, dates or times with no words between them"))
+                found.append((start + first, start + last, _LIST_KIND, f"a list of {last - first:,} characters "
+                                                                       "of numbers, dates or times with no words "
+                                                                       "between them"))
     found.sort()
-    groups: list[list[tuple[int, int, str]]] = []
+    groups: list[tuple[int, int, list[tuple[int, int, int, str]]]] = []  # (start, end, the stretches in it)
     for item in found:
-        if groups and item[0] <= max(b for _, b, _ in groups[-1]):
-            groups[-1].append(item)
+        if groups and item[0] <= groups[-1][1]:
+            first, last, items = groups[-1]
+            items.append(item)
+            groups[-1] = (first, max(last, item[1]), items)
         else:
-            groups.append([item])
-    return [(group[0][0], max(b for _, b, _ in group), _reason(group)) for group in groups]
+            groups.append((item[0], item[1], [item]))
+    return [(first, last, _reason(items)) for first, last, items in groups]
 
 
-def _reason(group: list[tuple[int, int, str]]) -> str:
-    """The reason for stretches that overlap: the most specific one that covers nearly all of them.
+# how specific the reason for a stretch is: a run without whitespace is more specific than a list, a list than data
+_DATA_KIND, _LIST_KIND, _UNBROKEN_KIND = 0, 1, 2
 
-    A run without whitespace is more specific than a list, a list than data.
-    """
-    longest = max(b - a for a, b, _ in group)
 
-    def rank(item: tuple[int, int, str]) -> tuple[bool, int]:
-        a, b, why = item
-        specific = 2 if "without whitespace" in why else 1 if why.startswith("a list") else 0
-        return (b - a) * 10 >= longest * 9, specific
-
-    return max(group, key=rank)[2]
+def _reason(group: list[tuple[int, int, int, str]]) -> str:
+    """The reason for stretches that overlap: the most specific one that covers nearly all of them."""
+    longest = max(b - a for a, b, _, _ in group)
+    return max(group, key=lambda item: ((item[1] - item[0]) * 10 >= longest * 9, item[2]))[3]
 
 
 def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

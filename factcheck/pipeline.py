@@ -24,7 +24,16 @@ import attrs
 from factcheck.align import align
 from factcheck.compare import compare_events
 from factcheck.config import DEFAULT_TOLERANCES, Tolerances
-from factcheck.documents import MIN_LIST_CHARS, Document, as_document, dedupe_ids, load, non_prose
+from factcheck.documents import (
+    MAX_UNBROKEN,
+    MIN_LIST_CHARS,
+    MIN_MACHINE_CHARS,
+    Document,
+    as_document,
+    dedupe_ids,
+    load,
+    non_prose,
+)
 from factcheck.extractors import Context, registered
 from factcheck.facts import Fact
 from factcheck.nlp import Parsed, parse, parse_many
@@ -36,6 +45,8 @@ __all__ = ["compare", "compare_extracted", "extract", "extract_many", "to_docume
 #: What stands in for a stretch that is not prose in the text extractors read: a paragraph break around a
 #: character no rule reads, so that no fact or sentence runs across it.
 _CUT = "\n\n\ufffc\n\n"
+#: No stretch that is not prose is shorter than this: ignored spans shorter than it hold none.
+_SHORTEST_CUT = min(MAX_UNBROKEN, MIN_LIST_CHARS, MIN_MACHINE_CHARS)
 
 
 @attrs.frozen(slots=True)
@@ -95,7 +106,7 @@ def _view(doc: Document) -> _View:
     ((8, 13), (16, 21))
     """
     text = doc.text
-    cuts = [(a, b) for start, end in doc.ignored if end - start >= MIN_LIST_CHARS
+    cuts = [(a, b) for start, end in doc.ignored if end - start >= _SHORTEST_CUT
             for a, b, _ in non_prose(text, start, end)]
     if not cuts:
         return _View(text)
