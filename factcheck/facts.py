@@ -12,11 +12,13 @@ from typing import Any
 
 import attrs
 
+from factcheck._pickling import by_init
 from factcheck.values import DateValue, Duration, PlaceValue, Quantity, TimeValue
 
 __all__ = ["EventMention", "Fact", "Value"]
 
 
+@by_init
 @attrs.frozen(slots=True)
 class EventMention:
     """The value of an event-mention fact: what happened and who took part.
@@ -49,6 +51,7 @@ class EventMention:
 Value = DateValue | TimeValue | Duration | Quantity | PlaceValue | EventMention
 
 
+@by_init
 @attrs.frozen(slots=True)
 class Fact:
     """One typed value found in a document.

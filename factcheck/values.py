@@ -22,6 +22,8 @@ from typing import Any
 
 import attrs
 
+from factcheck._pickling import by_init
+
 __all__ = [
     "DateValue",
     "Duration",
@@ -61,6 +63,7 @@ def format_minutes(minutes: float) -> str:
     return ("-" if minutes < 0 else "") + " ".join(parts)
 
 
+@by_init
 @attrs.frozen(slots=True)
 class DateValue:
     """A calendar date that may be partial, with its grain.
@@ -325,6 +328,7 @@ def _partial_fits(rng: tuple[dt.date, dt.date], partial: DateValue) -> bool | No
     return False
 
 
+@by_init
 @attrs.frozen(slots=True)
 class TimeValue:
     """A clock time (or an open or closed interval of clock times) with its zone.
@@ -519,6 +523,7 @@ _UNIT_SECONDS = {
 }
 
 
+@by_init
 @attrs.frozen(slots=True)
 class Duration:
     """A length of time, possibly approximate, as a range of seconds.
@@ -628,6 +633,7 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+@by_init
 @attrs.frozen(slots=True)
 class Quantity:
     """A count or measure as a range with a hedge, and what it counts.
@@ -702,6 +708,7 @@ class Quantity:
         }
 
 
+@by_init
 @attrs.frozen(slots=True)
 class PlaceValue:
     """A place with its gazetteer identity, used for venue comparison.
