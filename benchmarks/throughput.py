@@ -13,9 +13,9 @@ alignment and comparison stages grows from 1k to 10k to 100k documents.
 Lazy tables are loaded once before timing (reported as start-up). Every
 timed run starts cold: the reference on a new spaCy pipeline (run before and
 after our runs), ours with the chunk-token cache cleared. With ``--repeat
-N`` each of ours runs N times and the reference N + 1 times; the fastest of
-each is kept, as ``timeit`` does (the slower runs measure the machine's
-other work). Ratios are given on the wall clock and on the CPU time of this
+N`` each of ours runs N times and the reference N + 1 times, interleaved
+(reference, extract, compare, reference, ...); the fastest of each is kept,
+as ``timeit`` does (the slower runs measure the machine's other work). Ratios are given on the wall clock and on the CPU time of this
 process (steadier on a shared machine; with ``--jobs`` > 1 only the wall
 clock counts).
 
@@ -90,7 +90,8 @@ def throughput(n: int, jobs: int, repeat: int = 1) -> dict[str, float]:
     """Tokenizer, extract and compare words/s on ``n`` documents (wall clock, and CPU time of this process).
 
     Each is timed ``repeat`` times and the fastest run kept (as ``timeit`` does: the slower runs measure the
-    machine's other work); the tokenizer, the reference, is timed ``repeat + 1`` times, before and after.
+    machine's other work); the tokenizer, the reference, is timed ``repeat + 1`` times, before and after each
+    round, so that both sides of a ratio see the same moods of a shared machine.
     """
     import spacy
 
@@ -98,7 +99,6 @@ def throughput(n: int, jobs: int, repeat: int = 1) -> dict[str, float]:
     from factcheck.documents import prepare
     from factcheck.nlp import clear_cache
     from factcheck.pipeline import extract_many
-    from factcheck.report import Report
 
     docs = [prepare(d) for d in replicate(load_texts(), n)]
     total = words(docs)
@@ -124,11 +124,16 @@ def throughput(n: int, jobs: int, repeat: int = 1) -> dict[str, float]:
         clear_cache()  # our chunk cache starts empty, like the reference
         return timed(run)
 
+    # interleaved (reference, extract, compare, reference, ...): a machine that slows down or speeds up for a
+    # minute moves both sides of a ratio, not one
     runs = [cold_tokenizer()]
-    reports: list[Report] = []
-    extracts = [cold(lambda: extract_many(docs, n_process=jobs)) for _ in range(repeat)]
-    compares = [cold(lambda: reports.append(factcheck.compare(docs, n_process=jobs))) for _ in range(repeat)]
-    runs += [cold_tokenizer() for _ in range(repeat)]
+    findings: list[int] = []  # a report's size, not the report: live facts would slow the runs after it
+    extracts: list[tuple[float, float]] = []
+    compares: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        extracts.append(cold(lambda: extract_many(docs, n_process=jobs)))
+        compares.append(cold(lambda: findings.append(len(factcheck.compare(docs, n_process=jobs).findings))))
+        runs.append(cold_tokenizer())
     tokenizer, tokenizer_cpu = min(w for w, _ in runs), min(c for _, c in runs)
     extract, extract_cpu = min(w for w, _ in extracts), min(c for _, c in extracts)
     compare, compare_cpu = min(w for w, _ in compares), min(c for _, c in compares)
@@ -137,7 +142,7 @@ def throughput(n: int, jobs: int, repeat: int = 1) -> dict[str, float]:
         "tokenizer_words_per_s": total / tokenizer, "extract_words_per_s": total / extract,
         "compare_words_per_s": total / compare, "extract_ratio": extract / tokenizer,
         "compare_ratio": compare / tokenizer, "extract_cpu_ratio": extract_cpu / tokenizer_cpu,
-        "compare_cpu_ratio": compare_cpu / tokenizer_cpu, "findings": len(reports[0].findings),
+        "compare_cpu_ratio": compare_cpu / tokenizer_cpu, "findings": findings[0],
         "repeat": repeat,
         "peak_mb": peak_mb(),
     }
