@@ -100,6 +100,7 @@ def _check(text: str) -> None:
     "He said.\u201d\n\nNew paragraph.",
     "lower. case after a stop does not end a sentence",
     "Surrogate \ud800 and \udfff inside text.",
+    "Astral \U0001F600and \U0001D518\U0001D52B letters, e\u0301 combining, na\u00efve caf\u00e9.\U0001F600 Next.",
     "(" * 300 + "Geneva" + ")" * 300 + " after a long chunk. Next.",
     "word " * 400,
     "x" * 2_000 + " then. More",
