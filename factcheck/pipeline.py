@@ -235,7 +235,9 @@ def extract_many(docs: Sequence[Document], *, n_process: int = 1, chunk_size: in
         import multiprocessing
 
         with multiprocessing.get_context("fork" if os.name == "posix" else "spawn").Pool(n_process) as pool:
-            results = pool.map(_extract_chunk, chunks)
+            # one chunk a task: pool.map would group about len/(4N) chunks a task, and a worker that finishes
+            # early then waits up to a whole group (an eighth of the batch on two workers) for the other
+            results = pool.map(_extract_chunk, chunks, chunksize=1)
     else:
         results = [_extract_chunk(chunk) for chunk in chunks]
     facts = {doc.id: f for chunk, result in zip(chunks, results, strict=True) for doc, f in zip(chunk, result, strict=True)}
