@@ -15,11 +15,12 @@ timed run starts cold: the reference on a new spaCy pipeline (run before and
 after our runs), ours with the chunk-token cache cleared. With ``--repeat
 N`` each of ours runs N times and the reference N + 1 times, interleaved
 (reference, extract, compare, reference, ...); the fastest of each is kept,
-as ``timeit`` does (the slower runs measure the machine's other work). Ratios are given on the wall clock and on the CPU time of this
-process (steadier on a shared machine). With ``--jobs`` > 1 the wall clock
-is what counts; the CPU time of this process and its workers together, and
-how many cores were busy, say how much work the parallel run added and
-whether a core sat idle.
+as ``timeit`` does (the slower runs measure the machine's other work).
+Ratios are given on the wall clock and on the CPU time of this process
+(steadier on a shared machine). With ``--jobs`` > 1 the wall clock is what
+counts; the CPU time of this process and its workers together, and how many
+cores were busy, say how much work the parallel run added and whether a
+core sat idle.
 
 The ECB+ texts (839 documents) are replicated under new ids to reach the
 requested size. Scale runs extract the distinct texts once and replicate the
