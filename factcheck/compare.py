@@ -36,6 +36,8 @@ VENUE_REACH_CHARS = 100
 FACILITY_EVENT_TYPES = frozenset({"death", "shooting", "attack", "arrest", "fall"})
 # an age may differ by one year between reports (a birthday, or "in his 39th year")
 AGE_TOLERANCE_YEARS = DEFAULT_TOLERANCES.age_years
+# clock times read to the minute may differ by one minute and be one instant (seconds rounded or dropped)
+CLOCK_TOLERANCE_MINUTES = DEFAULT_TOLERANCES.clock_minutes
 # events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
 # usually something else (a prison term, an age, how long ago)
 LASTING_TYPES = frozenset({"call", "talks", "summit", "visit", "fire", "trial"})
@@ -336,8 +338,42 @@ def _time_text(f: Fact, value: TimeValue | None = None) -> str:
     return f"{f.text!r} ({_clock(utc)} UTC)"
 
 
+def _to_the_minute(value: TimeValue) -> bool:
+    """Whether a time is one clock reading to the minute ("7:41"), not a range, an hour or an approximation."""
+    return not value.is_interval and not value.approx and value.grain == "minute"
+
+
+def _one_instant(a: TimeValue, b: TimeValue, clock_minutes: float) -> bool:
+    """Whether two times can be one instant; times without a zone are compared on the wall clock.
+
+    Two clock readings to the minute may be ``clock_minutes`` apart: one
+    source rounds the seconds where another drops them, so 7:41 and 7:42 can
+    be one instant, 7:41 and 7:43 cannot. Other times are ranges ("about
+    4 p.m.", "4 p.m." said to the hour, "from 3 to 5") that must overlap.
+
+    >>> _one_instant(TimeValue(minute=461, offset=0), TimeValue(minute=462, offset=0), 1)
+    True
+    >>> _one_instant(TimeValue(minute=461, offset=0), TimeValue(minute=462, offset=0), 0)
+    False
+    >>> _one_instant(TimeValue(minute=1439, offset=0), TimeValue(minute=0, offset=0), 1)
+    True
+    """
+    if a.offset is None or b.offset is None:
+        a, b = attrs.evolve(a, offset=0), attrs.evolve(b, offset=0)
+    if _to_the_minute(a) and _to_the_minute(b):
+        return _minutes_apart(a, b) <= clock_minutes
+    ra, rb = a.utc_range(), b.utc_range()
+    return ra is None or rb is None or _circle_overlap(ra, rb)
+
+
+def _minutes_apart(a: TimeValue, b: TimeValue) -> int:
+    """Minutes between two times with a zone, the short way round the 24-hour circle."""
+    gap = ((a.utc_minute or 0) - (b.utc_minute or 0)) % 1440
+    return min(gap, 1440 - gap)
+
+
 def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[Fact, TimeValue, str]] = (),
-                   tie: Tie = _always) -> _Draft | None:
+                   tie: Tie = _always, clock_minutes: float = CLOCK_TOLERANCE_MINUTES) -> _Draft | None:
     items: list[tuple[Fact, TimeValue, str | None]] = [(f, f.value, None) for f in facts]
     items.extend((f, v, note) for f, v, note in extra)
     if len({f.doc_id for f, _, _ in items}) < 2:
@@ -347,21 +383,24 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
         text = _time_text(items[0][0])
         return _Draft("agreement", attribute, text, f"All sources give the same {attribute.replace('_', ' ')}, {text}.", claims)
     comparable = []
+    rounded: list[tuple[TimeValue, TimeValue, str]] = []  # different minutes, one instant as readings to the minute
     for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
-        ra, rb = va.utc_range(), vb.utc_range()
-        if va.offset is None or vb.offset is None:
-            # one gives no zone: a time without one is the local time where the event happened, so compare
-            # the wall clocks (one event, one local time)
-            ra, rb = attrs.evolve(va, offset=0).utc_range(), attrs.evolve(vb, offset=0).utc_range()
-        if ra is None or rb is None:
+        # one gives no zone: a time without one is the local time where the event happened, so compare the
+        # wall clocks (one event, one local time)
+        read_a, read_b = (va, vb) if va.offset is not None and vb.offset is not None else (
+            attrs.evolve(va, offset=0), attrs.evolve(vb, offset=0))
+        if read_a.utc_range() is None or read_b.utc_range() is None:
             continue
-        comparable.append((fa, va, fb, vb, _circle_overlap(ra, rb)))
+        ok = _one_instant(read_a, read_b, clock_minutes)
+        if ok and _to_the_minute(read_a) and _to_the_minute(read_b) and _minutes_apart(read_a, read_b) > 0:
+            rounded.append((read_a, read_b, "UTC" if read_a is va else "on the wall clock"))
+        comparable.append((fa, va, fb, vb, ok))
     if not comparable:
         return None
     claims = tuple(Claim.of(f, value=_with_note(v, note) if note else None, note=note) for f, v, note in items)
     label = attribute.replace("_", " ")
     raw = [(fa, va, fb, vb) for fa, va, fb, vb, ok in comparable if not ok]
-    undecided = _undecided(facts, _same_clock)
+    undecided = _undecided(facts, lambda a, b: _same_clock(a, b, clock_minutes))
     bad = [(fa, va, fb, vb) for fa, va, fb, vb in raw
            if fa.doc_id not in undecided and fb.doc_id not in undecided and tie(fa, fb)]
     if raw and not bad:
@@ -373,8 +412,15 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
                       f"{fa.doc_id} says {_time_text(fa, va)}, {fb.doc_id} says {_time_text(fb, vb)}.", claims)
     texts = [_time_text(f, v) for f, v, _ in items]
     utc = _distinct(_clock(v.utc_minute) for _, v, _ in items if v.utc_minute is not None and not v.is_interval)
-    reason = (f"they are the same instant, {', '.join(utc)} UTC, once time zones are converted"
-              if len(utc) == 1 else "their ranges overlap once time zones and approximation are accounted for")
+    if rounded:
+        a, b, where = rounded[0]
+        apart = _minutes_apart(a, b)
+        reason = (f"{_clock(a.utc_minute or 0)} and {_clock(b.utc_minute or 0)} {where} are "
+                  f"{'a minute' if apart == 1 else f'{apart} minutes'} apart, which readings to the minute allow "
+                  f"(one source may round the seconds where another drops them)")
+    else:
+        reason = (f"they are the same instant, {', '.join(utc)} UTC, once time zones are converted"
+                  if len(utc) == 1 else "their ranges overlap once time zones and approximation are accounted for")
     derived = [f"{note}" for _, _, note in items if note]
     sentence = f"The {label}s look different but agree: " + "; ".join(_distinct(texts)) + f" — {reason}"
     if derived:
@@ -382,13 +428,9 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     return _Draft("reconciled", attribute, " = ".join(_distinct(texts)), sentence + ".", claims)
 
 
-def _same_clock(a: Fact, b: Fact) -> bool:
+def _same_clock(a: Fact, b: Fact, clock_minutes: float = CLOCK_TOLERANCE_MINUTES) -> bool:
     """Whether two times can be one instant (on the wall clock when a zone is missing)."""
-    va, vb = a.value, b.value
-    if va.offset is None or vb.offset is None:
-        va, vb = attrs.evolve(va, offset=0), attrs.evolve(vb, offset=0)
-    ra, rb = va.utc_range(), vb.utc_range()
-    return ra is None or rb is None or _circle_overlap(ra, rb)
+    return _one_instant(a.value, b.value, clock_minutes)
 
 
 def _clock_written(f: Fact) -> bool:
@@ -749,8 +791,11 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     derived, joined = _join(facts, by_id, tolerances.join_minutes)
     start_roles = ("start", "time") if event.type in POINT_EVENT_TYPES else ("start",)
     clocks = [f for f in facts if f.kind == "time" and _clock_written(f)]
-    drafts.append(_compare_times("start_time", [f for f in clocks if f.role in start_roles], tie=tie))
-    drafts.append(_compare_times("end_time", [f for f in clocks if f.role == "end"], derived, tie=tie))
+    clock_minutes = tolerances.clock_minutes
+    drafts.append(_compare_times("start_time", [f for f in clocks if f.role in start_roles], tie=tie,
+                                 clock_minutes=clock_minutes))
+    drafts.append(_compare_times("end_time", [f for f in clocks if f.role == "end"], derived, tie=tie,
+                                 clock_minutes=clock_minutes))
     if event.type in LASTING_TYPES:
         drafts.append(_compare_durations([f for f in facts if f.kind == "duration" and f.role == "duration"]))
     drafts.append(joined)

@@ -51,6 +51,9 @@ class Tolerances:
     age_years: float = 1
     #: how far apart two reported days of one event may be and still be one event with a date conflict
     date_conflict_window_days: float = 14
+    #: minutes two clock times read to the minute may differ and still be one instant (7:41 and 7:42: one
+    #: source rounds the seconds, another drops them)
+    clock_minutes: float = 1
 
 
 DEFAULT_TOLERANCES = Tolerances()

@@ -36,6 +36,34 @@ def test_different_instants_conflict() -> None:
     assert f.verdict == "conflict"
 
 
+def quake(clock: str) -> str:
+    """A report of one earthquake, struck at ``clock``."""
+    return f"A magnitude 4.4 earthquake struck near Cobb, California, at {clock} PDT on Thursday."
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ("7:41 a.m.", "7:42 a.m.", "reconciled"),   # read to the minute: one source rounds the seconds, one drops them
+    ("7:42 a.m.", "7:41 a.m.", "reconciled"),
+    ("11:59 p.m.", "12:00 a.m.", "reconciled"),  # across midnight, on the 24-hour circle
+    ("7:41 a.m.", "7:43 a.m.", "conflict"),     # two minutes apart: no reading makes them one instant
+    ("7:41 a.m.", "8:41 a.m.", "conflict"),
+])
+def test_clock_readings_a_minute_apart_are_one_instant(first: str, second: str, verdict: str) -> None:
+    """Two exact clock times one minute apart can be one instant read to the minute by two conventions."""
+    f = by_attribute(findings(("2013-05-10", quake(first)), ("2013-05-10", quake(second))), "start_time")
+    assert f.verdict == verdict, f.explanation
+    if verdict == "reconciled":
+        assert "a minute apart" in f.explanation and "round" in f.explanation
+
+
+def test_clock_rounding_is_a_tolerance() -> None:
+    """``Tolerances(clock_minutes=0)`` holds clock readings to the minute: 7:41 and 7:42 conflict."""
+    docs = [{"id": "a", "text": quake("7:41 a.m."), "published": "2013-05-10"},
+            {"id": "b", "text": quake("7:42 a.m."), "published": "2013-05-10"}]
+    strict = factcheck.compare(docs, tolerances=factcheck.config.Tolerances(clock_minutes=0))
+    assert by_attribute(list(strict.findings), "start_time").verdict == "conflict"
+
+
 def test_start_plus_duration_is_the_end() -> None:
     """A start, a reported length and an end that add up are reconciled, with the arithmetic."""
     f = by_attribute(findings(("2021-12-30", f"{CALL} The call began at 3:35 p.m. EST and lasted about 50 minutes."),
