@@ -308,3 +308,27 @@ def test_fraction_gate_never_hides_a_fraction(prefix: str, may: bool) -> None:
 
     assert _may_hold_fraction(prefix) == may
     assert _FRACTION.search(prefix) is None or _may_hold_fraction(prefix)
+
+
+@pytest.mark.parametrize(("text", "span", "iso"), [
+    ("With 7:42 left in the first half at the Smith Center, Hansbrough muscled in", "7:42", "PT7M42S"),
+    ("a routine turnaround shot with 7:41 left in the 1st half", "7:41", "PT7M41S"),
+    ("with 2:30 remaining in the game", "2:30", "PT2M30S"),
+    ("with 0:45 to play", "0:45", "PT45S"),
+    ("with 1:05 to go in regulation", "1:05", "PT1M5S"),
+    ("with about 10:00 left in the game", "about 10:00", "PT10M"),
+])
+def test_a_game_clock_is_what_is_left_of_a_period(text: str, span: str, iso: str) -> None:
+    """A game clock ("7:41 left") is a length of play remaining, with the cue word, and no count or time of day."""
+    facts = factcheck.extract(Document(id="d", text=text))
+    clocks = [(f.text, f.value.iso, f.role, f.rule) for f in facts if f.text == span or span in f.text]
+    assert clocks == [(span, iso, "remaining", "duration:game-clock")]
+    assert [f for f in facts if f.kind in ("time", "quantity") and f.start < text.index(span) + len(span)
+            and text.index(span) < f.end] == []
+
+
+@pytest.mark.parametrize("text", ["The 7:42 left Paddington on time", "He left at 7:41 and returned",
+                                  "version 12:7:41 left", "at 7:41 p.m. left-wing protesters gathered"])
+def test_clocks_that_are_no_game_clock(text: str) -> None:
+    """A clock after "the", or glued to other digits, or not before "left"/"remaining"/"to go"/"to play": no game clock."""
+    assert [r for *_, r in _durations(text) if r == "remaining"] == []

@@ -118,6 +118,29 @@ def test_not_times(text: str) -> None:
     assert _times(text, DUCKLING_NOW) == []
 
 
+@pytest.mark.parametrize("text", [
+    "With 7:42 left in the first half at the Smith Center, Hansbrough muscled around Purple Aces",
+    "a routine turnaround shot with 7:41 left in the 1st half",
+    "with 2:30 remaining in the game", "with 0:45 to play", "with 1:05 to go in regulation",
+    "the shot clock read 0:24 left", "up by six with 3:12 left.",
+])
+def test_a_game_clock_is_no_time_of_day(text: str) -> None:
+    """A game clock counts down what is left of a period ("7:41 left in the first half"): no time of day."""
+    assert _times(text, DUCKLING_NOW) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("He left at 7:41 and returned", "7:41"),
+    ("The plane left at 7:41 p.m.", "7:41 p.m."),
+    ("At 7:41 p.m. left-wing protesters gathered", "7:41 p.m."),
+    ("the train leaves at 7:42, leaving three minutes late", "7:42"),
+    ("The 7:42 left Paddington on time", "7:42"),  # a train named by its time of day
+])
+def test_clocks_near_the_word_left_are_still_times(text: str, span: str) -> None:
+    """Only a bare clock followed by "left", "remaining", "to go" or "to play" reads as a game clock."""
+    assert [f[0] for f in _times(text, DUCKLING_NOW)] == [span]
+
+
 def test_relative_time_needs_a_publication_time() -> None:
     """ "in 15 minutes" is a time only when the publication instant is known; its role is ``relative``."""
     assert _times("in 15 minutes", "2013-02-12") == []

@@ -3,7 +3,10 @@
 The role says what the length measures: ``duration`` (how long something
 lasted: "lasting about 50 minutes", "spoke for nearly an hour", "the two-hour
 call"), ``offset`` (a step from a known time: "ended 50 minutes later"),
-``period`` (a stretch before now: "in the past two months") or ``mention``.
+``period`` (a stretch before now: "in the past two months"), ``remaining``
+(what a game clock says is left of a period of play: "with 7:41 left in the
+first half", read before clock times so that it is no time of day) or
+``mention``.
 
 The amount before a unit word may be
 
@@ -347,6 +350,52 @@ def _sexagesimal(raw: str) -> int | None:
     if not float(value).is_integer() or not 1 <= value <= 59:
         return None
     return int(value)
+
+
+# a game clock: minutes and seconds before what is left of a period of play ("7:41 left in the first half",
+# "0:45 to play"); a match starts at a digit, so the scan skips ahead in C
+_GAME_CLOCK = re.compile(r"(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?=\s+(?P<cue>left|remaining|to\s+(?:go|play))\b)",
+                         re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(r"\b(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s+$", re.IGNORECASE)
+
+
+@register("duration", priority=5)
+def extract_game_clocks(ctx: Context) -> Iterator[Candidate]:
+    """Game clocks, before clock times: "with 7:41 left in the first half" is 7 minutes 41 seconds to play.
+
+    A clock after "the" stays a time of day ("the 7:42 left Paddington": a
+    train named by when it leaves), and so does one glued to other digits.
+
+    >>> from factcheck.documents import Document
+    >>> from factcheck import extract
+    >>> [(f.kind, f.role, f.text, f.value.iso) for f in extract(Document(id="x", text="A dunk with 7:41 left."))]
+    [('duration', 'remaining', '7:41', 'PT7M41S')]
+    """
+    text = ctx.text
+    if ":" not in text:
+        return
+    for m in _GAME_CLOCK.finditer(text):
+        start, end = m.span()
+        before = text[start - 1:start]
+        if before and (before.isalnum() or before in ":.,/_-"):
+            continue  # "12:7:41", "3.7:41": part of something else
+        if _THE_BEFORE.search(text, max(0, start - 8), start) is not None:
+            continue
+        seconds = 60 * int(m["m"]) + int(m["s"])
+        hedged = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
+        if hedged is None:
+            duration = Duration.of(minutes=int(m["m"]), seconds=int(m["s"]))
+        else:  # "about 10:00 left"
+            start = hedged.start()
+            hedge = HEDGES[" ".join(hedged["hedge"].lower().split())]
+            low, high, approx = hedge_bounds(hedge, seconds)
+            duration = Duration(seconds=seconds, min_seconds=low, max_seconds=high, approx=approx, hedge=hedge,
+                                unit="second", amount=seconds)
+        if ctx.ignored(start, end) or ctx.taken(start, end):
+            continue
+        cue = " ".join(m["cue"].lower().split())
+        yield Candidate("duration", "remaining", start, end, duration, "duration:game-clock", 0.8, (cue,))
 
 
 @register("duration", priority=5)
