@@ -12,7 +12,10 @@ cross-source checker, not a style checker.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -338,6 +341,47 @@ def _time_text(f: Fact, value: TimeValue | None = None) -> str:
     return f"{f.text!r} ({_clock(utc)} UTC)"
 
 
+# standard-time labels that writers use all year for their region's time ("EST" in July), with the standard
+# offset they name, the region, and the label of its daylight time
+_LOOSE_STANDARD = {
+    "EST": (-300, "America/New_York", "EDT"), "CST": (-360, "America/Chicago", "CDT"),
+    "MST": (-420, "America/Denver", "MDT"), "PST": (-480, "America/Los_Angeles", "PDT"),
+    "AKST": (-540, "America/Anchorage", "AKDT"),
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _region_offset(region: str, day: dt.date) -> int:
+    """The UTC offset of an IANA region at noon of ``day``, in minutes."""
+    offset = dt.datetime.combine(day, dt.time(12), tzinfo=zoneinfo.ZoneInfo(region)).utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
+
+
+def _readings(value: TimeValue) -> tuple[TimeValue, ...]:
+    """The ways to read a time: as written, and a standard-time label on a day of daylight time as daylight time.
+
+    Writers use "PST" and "EST" all year: "2:09 am PST" on 14 March 2013, when
+    California kept daylight time, may well mean 2:09 PDT. On a day of
+    standard time the label is right and is the only reading.
+
+    >>> day = DateValue(year=2013, month=3, day=14)
+    >>> [(v.zone, v.offset) for v in _readings(TimeValue(minute=129, offset=-480, zone="PST", date=day))]
+    [('PST', -480), ('PDT', -420)]
+    >>> len(_readings(TimeValue(minute=129, offset=-480, zone="PST", date=DateValue(year=2013, month=1, day=10))))
+    1
+    """
+    loose = _LOOSE_STANDARD.get(value.zone or "")
+    if loose is None or value.offset != loose[0] or value.date is None:
+        return (value,)
+    days = value.date.days()
+    if days is None or days[0] != days[1]:
+        return (value,)
+    daylight = _region_offset(loose[1], days[0])
+    if daylight == value.offset:
+        return (value,)
+    return value, attrs.evolve(value, offset=daylight, zone=loose[2])
+
+
 def _to_the_minute(value: TimeValue) -> bool:
     """Whether a time is one clock reading to the minute ("7:41"), not a range, an hour or an approximation."""
     return not value.is_interval and not value.approx and value.grain == "minute"
@@ -360,6 +404,11 @@ def _one_instant(a: TimeValue, b: TimeValue, clock_minutes: float) -> bool:
     """
     if a.offset is None or b.offset is None:
         a, b = attrs.evolve(a, offset=0), attrs.evolve(b, offset=0)
+    return any(_one_reading(x, y, clock_minutes) for x in _readings(a) for y in _readings(b))
+
+
+def _one_reading(a: TimeValue, b: TimeValue, clock_minutes: float) -> bool:
+    """:func:`_one_instant` for one reading of each time (both with an offset)."""
     if _to_the_minute(a) and _to_the_minute(b):
         return _minutes_apart(a, b) <= clock_minutes
     ra, rb = a.utc_range(), b.utc_range()
@@ -384,6 +433,7 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
         return _Draft("agreement", attribute, text, f"All sources give the same {attribute.replace('_', ' ')}, {text}.", claims)
     comparable = []
     rounded: list[tuple[TimeValue, TimeValue, str]] = []  # different minutes, one instant as readings to the minute
+    loose: list[tuple[Fact, TimeValue]] = []  # one instant when a standard-time label is read as daylight time
     for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
         # one gives no zone: a time without one is the local time where the event happened, so compare the
         # wall clocks (one event, one local time)
@@ -392,8 +442,11 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
         if read_a.utc_range() is None or read_b.utc_range() is None:
             continue
         ok = _one_instant(read_a, read_b, clock_minutes)
-        if ok and _to_the_minute(read_a) and _to_the_minute(read_b) and _minutes_apart(read_a, read_b) > 0:
-            rounded.append((read_a, read_b, "UTC" if read_a is va else "on the wall clock"))
+        if ok and not _one_reading(read_a, read_b, 0):  # one instant, but not as written to the minute
+            if _one_reading(read_a, read_b, clock_minutes):
+                rounded.append((read_a, read_b, "UTC" if read_a is va else "on the wall clock"))
+            else:
+                loose.append((fa, read_a) if len(_readings(read_a)) > 1 else (fb, read_b))
         comparable.append((fa, va, fb, vb, ok))
     if not comparable:
         return None
@@ -412,7 +465,12 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
                       f"{fa.doc_id} says {_time_text(fa, va)}, {fb.doc_id} says {_time_text(fb, vb)}.", claims)
     texts = [_time_text(f, v) for f, v, _ in items]
     utc = _distinct(_clock(v.utc_minute) for _, v, _ in items if v.utc_minute is not None and not v.is_interval)
-    if rounded:
+    if loose:
+        f, value = loose[0]
+        daylight = _readings(value)[-1]
+        reason = (f"{f.text!r} names {value.zone} on a day of daylight time, a label writers use all year; "
+                  f"read as {daylight.zone} it is {_clock(daylight.utc_minute or 0)} UTC")
+    elif rounded:
         a, b, where = rounded[0]
         apart = _minutes_apart(a, b)
         reason = (f"{_clock(a.utc_minute or 0)} and {_clock(b.utc_minute or 0)} {where} are "

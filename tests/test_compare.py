@@ -56,6 +56,31 @@ def test_clock_readings_a_minute_apart_are_one_instant(first: str, second: str, 
         assert "a minute apart" in f.explanation and "round" in f.explanation
 
 
+def napa(clock: str) -> str:
+    """A report of one earthquake near Napa at ``clock``."""
+    return f"A magnitude 4.6 earthquake struck near Napa, California, at {clock} on Thursday."
+
+
+@pytest.mark.parametrize(("published", "first", "second", "verdict"), [
+    # 14 March 2013: California is on daylight time (PDT) since 10 March; "PST" is the label used loosely
+    ("2013-03-14", "2:09 a.m. PST", "2:09 a.m. PDT", "reconciled"),
+    ("2013-03-14", "2:09 am PST", "9:09 GMT", "reconciled"),
+    ("2013-07-04", "5:30 p.m. EST", "5:30 p.m. EDT", "reconciled"),
+    # on a day of standard time the label is right: an hour apart is an hour apart
+    ("2013-01-10", "2:09 a.m. PST", "2:09 a.m. PDT", "conflict"),
+    # in summer the loose reading is the daylight one only: 2:09 PST is not 1:09 PDT
+    ("2013-03-14", "2:09 a.m. PST", "1:09 a.m. PDT", "conflict"),
+    ("2013-07-04", "5:30 p.m. EST", "7:30 p.m. EDT", "conflict"),
+])
+def test_a_standard_time_label_in_summer_may_mean_daylight_time(published: str, first: str, second: str,
+                                                                 verdict: str) -> None:
+    """Writers use "PST" and "EST" all year: on a day of daylight time they are read both ways before a conflict."""
+    f = by_attribute(findings((published, napa(first)), (published, napa(second))), "start_time")
+    assert f.verdict == verdict, f.explanation
+    if verdict == "reconciled":
+        assert "daylight" in f.explanation
+
+
 def test_clock_rounding_is_a_tolerance() -> None:
     """``Tolerances(clock_minutes=0)`` holds clock readings to the minute: 7:41 and 7:42 conflict."""
     docs = [{"id": "a", "text": quake("7:41 a.m."), "published": "2013-05-10"},
