@@ -353,9 +353,9 @@ def _sexagesimal(raw: str) -> int | None:
 
 
 # a game clock: minutes and seconds before what is left of a period of play ("7:41 left in the first half",
-# "0:45 to play"); a match starts at a digit, so the scan skips ahead in C
-_GAME_CLOCK = re.compile(r"(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?=\s+(?P<cue>left|remaining|to\s+(?:go|play))\b)",
-                         re.IGNORECASE)
+# "0:45 to play"); the pattern opens with the colon, so the scan jumps from colon to colon in C, and the minutes
+# are read back from the one or two digits before it
+_GAME_CLOCK = re.compile(r":(?P<s>[0-5]\d)(?=\s+(?P<cue>left|remaining|to\s+(?:go|play))\b)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(r"\b(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s+$", re.IGNORECASE)
 
@@ -376,16 +376,21 @@ def extract_game_clocks(ctx: Context) -> Iterator[Candidate]:
     if ":" not in text:
         return
     for m in _GAME_CLOCK.finditer(text):
-        start, end = m.span()
+        colon, end = m.span()
+        start = colon
+        while start > 0 and colon - start < 2 and text[start - 1].isdigit():  # the minutes: one or two digits
+            start -= 1
+        if start == colon:
+            continue  # no minutes: ":45 left"
         before = text[start - 1:start]
         if before and (before.isalnum() or before in ":.,/_-"):
             continue  # "12:7:41", "3.7:41": part of something else
         if _THE_BEFORE.search(text, max(0, start - 8), start) is not None:
             continue
-        seconds = 60 * int(m["m"]) + int(m["s"])
+        seconds = 60 * int(text[start:colon]) + int(m["s"])
         hedged = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
         if hedged is None:
-            duration = Duration.of(minutes=int(m["m"]), seconds=int(m["s"]))
+            duration = Duration.of(minutes=int(text[start:colon]), seconds=int(m["s"]))
         else:  # "about 10:00 left"
             start = hedged.start()
             hedge = HEDGES[" ".join(hedged["hedge"].lower().split())]
