@@ -388,15 +388,16 @@ def extract_game_clocks(ctx: Context) -> Iterator[Candidate]:
         if _THE_BEFORE.search(text, max(0, start - 8), start) is not None:
             continue
         seconds = 60 * int(text[start:colon]) + int(m["s"])
+        low: float | None = seconds
+        high: float | None = seconds
+        approx, hedge = False, None
         hedged = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
-        if hedged is None:
-            duration = Duration.of(minutes=int(text[start:colon]), seconds=int(m["s"]))
-        else:  # "about 10:00 left"
+        if hedged is not None:  # "about 10:00 left"
             start = hedged.start()
             hedge = HEDGES[" ".join(hedged["hedge"].lower().split())]
             low, high, approx = hedge_bounds(hedge, seconds)
-            duration = Duration(seconds=seconds, min_seconds=low, max_seconds=high, approx=approx, hedge=hedge,
-                                unit="second", amount=seconds)
+        duration = Duration(seconds=seconds, min_seconds=low, max_seconds=high, approx=approx, hedge=hedge,
+                            unit="second", amount=seconds)
         if ctx.ignored(start, end) or ctx.taken(start, end):
             continue
         cue = " ".join(m["cue"].lower().split())
