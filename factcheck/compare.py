@@ -836,7 +836,11 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
     drafts.append(_compare_dates(dated, docs, tie))
     if event.type != "call":
         venues = [f for f in facts if f.kind == "place" and f.role == "venue"]
-        drafts.append(_compare_venues([f for f in venues if f.value.kind != "facility"], docs, tie, near))
+        # the place of a hospital ("died at … Medical Center in Minneapolis") is where a victim was treated or
+        # died, not the scene: it meets only other hospitals' places
+        places = [f for f in venues if f.value.kind != "facility"]
+        drafts.append(_compare_venues([f for f in places if "hospital" not in f.cues], docs, tie, near))
+        drafts.append(_compare_venues([f for f in places if "hospital" in f.cues], docs, tie, near))
         # a facility ("his home", "a hospice") is compared only with facilities named for the same kind of
         # event word, of a person (a victim shot at home may die in hospital; "residents at home" felt a quake)
         facilities: dict[str, list[Fact]] = defaultdict(list)

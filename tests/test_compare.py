@@ -81,6 +81,25 @@ def test_a_standard_time_label_in_summer_may_mean_daylight_time(published: str, 
         assert "daylight" in f.explanation
 
 
+HIT = "A 66-year-old woman was killed by a hit-and-run driver"
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    # where she was hit, and the hospital where she died: no disagreement
+    (f"{HIT} outside a store in Bloomington on Wednesday night.",
+     f"{HIT} on Wednesday night. She died at Hennepin County Medical Center in Minneapolis.", None),
+    # two hospitals, or two scenes, still disagree
+    (f"{HIT} on Wednesday night. She died at a hospital in Saint Paul.",
+     f"{HIT} on Wednesday night. She died at Hennepin County Medical Center in Minneapolis.", "conflict"),
+    (f"{HIT} outside a store in Bloomington on Wednesday night.",
+     f"{HIT} outside a store in Minneapolis on Wednesday night.", "conflict"),
+])
+def test_the_place_of_a_hospital_is_no_scene(first: str, second: str, verdict: str | None) -> None:
+    """A venue that says where a hospital is ("died at … Medical Center in Minneapolis") meets only other hospitals'."""
+    found = [f.verdict for f in findings(("2008-04-03", first), ("2008-04-03", second)) if f.attribute == "venue"]
+    assert found == ([verdict] if verdict else [])
+
+
 def test_clock_rounding_is_a_tolerance() -> None:
     """``Tolerances(clock_minutes=0)`` holds clock readings to the minute: 7:41 and 7:42 conflict."""
     docs = [{"id": "a", "text": quake("7:41 a.m."), "published": "2013-05-10"},

@@ -281,6 +281,22 @@ def test_place_roles(text: str, expected: list[tuple[str, str]]) -> None:
     assert places(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a hospital is: where a victim was treated or died, not where the incident happened
+    ("Johnson died at Hennepin County Medical Center in Minneapolis.", [("Minneapolis", ("in", "hospital"))]),
+    ("He was taken to Fairview Southdale Hospital in Edina to treat a cut.", [("Edina", ("in", "hospital"))]),
+    ("She was flown to a hospital in Sacramento.", [("Sacramento", ("in", "hospital"))]),
+    ("He was struck outside a store in Bloomington and died in hospital.", [("Bloomington", ("in",))]),
+    ("The hospital said talks in Geneva ended.", [("Geneva", ("in",))]),
+    ("Lohan checked into a clinic in Newport Beach.", [("Newport Beach", ("in",))]),  # a clinic is the story's
+])
+def test_a_venue_that_says_where_a_hospital_is(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A gazetteer venue right after "<hospital> in" carries the cue "hospital"."""
+    got = [(f.text, f.cues) for f in extract(Document(id="p", text=text))
+           if f.kind == "place" and f.role == "venue" and f.value.kind != "facility"]
+    assert got == expected
+
+
 # --- patterns that test the word start after their first character (so that ``re`` skips ahead to it) ------------
 
 # the same patterns with a leading ``\b``, as they read before

@@ -1,7 +1,10 @@
 """Places, with the role they play: a venue ("talks in Geneva"), a dateline, or a mention.
 
 "Geneva, Switzerland" is one place. A place in a dateline ("MOSCOW (Reuters) –"),
-a byline or a publisher footer is never a venue.
+a byline or a publisher footer is never a venue. A venue that says where a
+hospital is ("died at Hennepin County Medical Center in Minneapolis") has the
+cue ``hospital``: a victim is treated or dies away from where the incident
+happened, so it is compared only with other hospitals' places.
 
 >>> from factcheck.documents import Document
 >>> from factcheck import extract
@@ -51,6 +54,9 @@ _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|P
 
 
 _TEMPORAL = frozenset({"time", "date"})  # the kinds whose facts a place may not overlap ("May", "March")
+# a place that says where a hospital is ("Hennepin County Medical Center in Minneapolis", "a hospital in
+# Sacramento"): where a victim was treated or died, not where the incident happened
+_HOSPITAL_IN = re.compile(r"\b(?:hospital|medical\s+cent(?:er|re))\s+in\s+$", re.IGNORECASE)
 
 
 @register("place", priority=50)
@@ -78,6 +84,8 @@ def extract_places(ctx: Context) -> Iterator[Candidate]:
             role, cues = "byline", ()
         elif match.demonym:
             role, cues = "mention", ()
+        elif before[-1:] == ["in"] and _HOSPITAL_IN.search(text, max(0, start - 40), start) is not None:
+            role, cues = "venue", ("in", "hospital")  # compared only with other hospitals' places
         elif before[-1:] and before[-1] in _VENUE_PREP:
             role, cues = "venue", (before[-1],)
         else:
