@@ -73,6 +73,20 @@ def test_bare_weekday_looks_forward_like_duckling() -> None:
     assert _dates("tuesday", "2013-02-12T04:30:00-02:00")[0][1] == "2013-02-19"
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("FEB30 ", "2000-01-01", []),  # found by Hypothesis: no year has it, and extraction raised
+    ("on February 30", "2021-12-29", []),
+    ("April 31 talks", "2021-12-29", []),
+    # a February 29 with no year in an article of 2002: no year from 2001 to 2003 has one
+    ("talks on Feb. 29", "2002-06-01", []),
+    ("talks on Feb. 29", "2012-06-01", [("Feb. 29", "2012-02-29", "published")]),
+])
+def test_a_month_day_that_no_nearby_year_has_is_no_date(text: str, published: str,
+                                                        expected: list[tuple[str, str, str]]) -> None:
+    """A month-day that no year around the publication has ("February 30") gives no date, and never an error."""
+    assert _dates(text, published) == expected
+
+
 @pytest.mark.parametrize("text", ["He sat down.", "The Sun reported it.", "We may go.", "2 percent"])
 def test_not_dates(text: str) -> None:
     """Verbs and nouns that look like day or month abbreviations are not dates."""

@@ -73,6 +73,7 @@ def _check_value(fact: factcheck.Fact) -> None:
 @example(Document(id="x", text="3:35 p.m. (" * 20, published="2021-12-30"))
 @example(Document(id="x", text="between 7 and 5 troops, 5-3 people, nearly -0 hours", published=None))
 @example(Document(id="x", text="February 30, 2021 at 24:00 GMT+15 and 2021-02-29", published="2021-03-01"))
+@example(Document(id="fuzz", text="FEB30 ", published="2000-01-01"))  # no year near 2000 has it: raised
 def test_extract_never_raises_and_quotes_exact_spans(doc: Document) -> None:
     """extract() on fuzzed news phrases and noise: no exception, offsets inside the text, exact quotes, sane values."""
     facts = factcheck.extract(doc)

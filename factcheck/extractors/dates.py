@@ -278,18 +278,20 @@ def _wd(text: str) -> int:
 _RECENT_DAYS = 60  # with no tense, a month-day up to this many days back is the recent one, else the next one
 
 
-def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) -> int:
+def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) -> int | None:
     """The year that puts month-day nearest the reference date, respecting the tense.
 
     A future clause pushes forward, a past one back; with no tense the next
     occurrence wins (as Duckling) unless the day fell within the last
     ``_RECENT_DAYS`` ("Feb 10" two days after Feb 10 is the recent one).
+    None when no year from the one before the reference to the one after has
+    that day ("February 30"; "February 29" in 2002).
 
     >>> ref = dt.date(2013, 2, 12)
     >>> [_choose_year(m, d, ref, None) for m, d in [(2, 10), (12, 20), (11, 20), (8, 27)]]
     [2013, 2012, 2013, 2013]
-    >>> _choose_year(10, 3, ref, "past")
-    2012
+    >>> _choose_year(10, 3, ref, "past"), _choose_year(2, 30, ref, None)
+    (2012, None)
     """
     best: tuple[float, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -300,8 +302,7 @@ def _choose_year(month: int, day: int | None, ref: dt.date, when: str | None) ->
         cost = _year_cost((candidate - ref).days, when)
         if best is None or cost < best[0]:
             best = (cost, year)
-    assert best is not None
-    return best[1]
+    return best[1] if best is not None else None
 
 
 def _year_cost(delta: int, when: str | None) -> int:
@@ -490,7 +491,8 @@ def _month_day(month: int, day: int, year: str | None, ref: dt.date | None, when
                 return None
             if day_value.weekday() == weekday:
                 return _day(day_value)
-    return _checked(_choose_year(month, day, ref, when()), month, day, "published")
+    year_chosen = _choose_year(month, day, ref, when())
+    return _checked(year_chosen, month, day, "published") if year_chosen is not None else None
 
 
 _WD_PRE = rf"(?:(?P<wd>{_WD}),?\s+)?"
@@ -714,7 +716,10 @@ def _month_rule(m: re.Match[str], ref: dt.date | None, when: Tense) -> DateValue
         if mode is None:
             year = ref.year if month >= ref.month else ref.year + 1
         else:
-            year = _choose_year(month, None, ref, mode)
+            chosen = _choose_year(month, None, ref, mode)
+            if chosen is None:  # never: every month has a 15th
+                return None
+            year = chosen
     first, last = _month_days(year, month)
     part = _PART_OF.get(pre)
     if part is not None:
