@@ -868,9 +868,21 @@ def _event_findings(event: Event, by_id: Mapping[str, Fact], docs: Mapping[str, 
             if key is not None:
                 groups[key].append(f)
     for key in sorted(groups):
-        group = groups[key]
-        drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs, tie, tolerances.age_years))
+        for group in _by_person(groups[key]) if key[0] == "age" else [groups[key]]:
+            drafts.append(_compare_quantities(_quantity_attribute(group[0]), group, docs, tie, tolerances.age_years))
     return [d for d in drafts if d is not None]
+
+
+def _by_person(ages: list[Fact]) -> list[list[Fact]]:
+    """Ages of one surname split by the given name written with it ("John Jenkin, 23"; "Katie Jenkin, 20").
+
+    An age given with the surname alone joins the one person named, and is
+    left out when the surname names several: it could be any of them.
+    """
+    given = sorted({f.cues[0] for f in ages if f.rule == "quantity:age-apposition" and f.cues})
+    if len(given) <= 1:
+        return [ages]
+    return [[f for f in ages if f.rule == "quantity:age-apposition" and f.cues[:1] == (name,)] for name in given]
 
 
 def compare_events(events: Sequence[Event], facts: Mapping[str, Fact], docs: Mapping[str, Document], *,

@@ -100,6 +100,37 @@ def test_the_place_of_a_hospital_is_no_scene(first: str, second: str, verdict: s
     assert found == ([verdict] if verdict else [])
 
 
+ARREST = "A man was arrested on Saturday over the killing of his mother and sister in Millom."
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    # two people of one surname: a brother's age and a sister's are no two versions of one age
+    (f"{ARREST} John Jenkin, 23, was arrested near the house.",
+     f"{ARREST} Katie Jenkin, 20, was found dead.", None),
+    # one person, two ages: a conflict
+    (f"{ARREST} John Jenkin, 23, was arrested near the house.",
+     f"{ARREST} John Jenkin, 28, was arrested near the house.", "conflict"),
+])
+def test_ages_of_people_who_share_a_surname_stay_apart(first: str, second: str, verdict: str | None) -> None:
+    """Ages are compared per person: "John Jenkin, 23" and "Katie Jenkin, 20" are two people, not a conflict."""
+    found = [f.verdict for f in findings(("2013-06-10", first), ("2013-06-10", second)) if f.attribute == "age"]
+    assert found == ([verdict] if verdict else [])
+
+
+def test_ages_are_grouped_by_the_given_name_written_with_the_surname() -> None:
+    """ECB+ 19_ecbplus: Kimani Gray, 16, and his sister Mahnefah Gray, 19; "Gray, 16" alone could be either."""
+    from factcheck.compare import _by_person
+
+    text = ("A vigil for Kimani Gray, 16, ended in riots. Gray, 16, was shot eleven times. "
+            "His older sister, Mahnefah Gray, 19, told reporters what witnesses saw.")
+    ages = [f for f in factcheck.extract({"id": "d", "text": text}) if f.kind == "quantity" and f.role == "age"]
+    assert [(f.text, f.value.qualifier, f.cues) for f in ages] == [
+        ("16", "gray", ("kimani",)), ("16", "gray", ()), ("19", "gray", ("mahnefah",))]
+    assert [[f.cues for f in group] for group in _by_person(ages)] == [[("kimani",)], [("mahnefah",)]]
+    one = [f for f in ages if f.cues != ("mahnefah",)]  # one given name: the surname alone joins that person
+    assert [[f.text for f in group] for group in _by_person(one)] == [["16", "16"]]
+
+
 def test_clock_rounding_is_a_tolerance() -> None:
     """``Tolerances(clock_minutes=0)`` holds clock readings to the minute: 7:41 and 7:42 conflict."""
     docs = [{"id": "a", "text": quake("7:41 a.m."), "published": "2013-05-10"},

@@ -24,7 +24,7 @@ from factcheck.values import DateValue, TimeValue
 # regression floors: current figures (precision/recall: current minus 0.02)
 GOLD_CONFLICTS_FOUND_MIN = 8          # of 10: the issue's target, met (8 now, strictly 8)
 GOLD_AGREEMENTS_FLAGGED_MAX = 0       # of 14
-CONFLICTS_FLAGGED_MAX = 24            # over all 74 clusters: 22 now (25 before game clocks, PST in summer, hospitals); the issue target is 30
+CONFLICTS_FLAGGED_MAX = 22            # over all 74 clusters: 20 now (25 before game clocks, PST in summer, hospitals, ages per person); the issue target is 30
 # Since the date-vs-time rule (a date and a clock time of one day in one event are one time: see
 # docs/evaluation.md) time precision is measured over more pairs; the same grouping scores 0.888 under the
 # earlier definition (floor 0.89 then), 0.883 under this one, so the time floor is re-based on this definition.

@@ -274,6 +274,7 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
     qualifier: str | None = None
     role = "count"
     rule = "quantity:count"
+    cues: tuple[str, ...] = ()
     before = text[max(0, start - 40):start]
     # the patterns that read ``before`` end in ``\s*$``: run them only when its last visible character fits
     last = before.rstrip()[-1:]
@@ -290,7 +291,10 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
     elif (name and value is not None and number.hedge is None and float(value).is_integer()
           and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):
         unit, role, rule, noun = "years", "age", "quantity:age-apposition", "age"
-        qualifier = name.group("name").split()[-1].lower()
+        words = name.group("name").split()
+        qualifier = words[-1].lower()  # the surname, what reports of one person share
+        if len(words) > 1:
+            cues = (words[-2].lower(),)  # the given name: "John Jenkin, 23" and "Katie Jenkin, 20" are two people
     elif unit_m:
         if unit_m.group("pct"):
             unit, role, rule = "%", "percent", "quantity:percent"
@@ -326,4 +330,4 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
         ordinal=number.ordinal,
     )
     confidence = 0.85 if noun or unit else 0.6
-    return Candidate("quantity", role, start, end, quantity, rule, confidence)
+    return Candidate("quantity", role, start, end, quantity, rule, confidence, cues)
