@@ -437,14 +437,14 @@ def _compare_times(attribute: str, facts: Sequence[Fact], extra: Sequence[tuple[
     for (fa, va, _), (fb, vb, _) in _cross(items, lambda item: item[1], lambda item: item[0].doc_id):
         # one gives no zone: a time without one is the local time where the event happened, so compare the
         # wall clocks (one event, one local time)
-        read_a, read_b = (va, vb) if va.offset is not None and vb.offset is not None else (
-            attrs.evolve(va, offset=0), attrs.evolve(vb, offset=0))
+        zoned = va.offset is not None and vb.offset is not None
+        read_a, read_b = (va, vb) if zoned else (attrs.evolve(va, offset=0), attrs.evolve(vb, offset=0))
         if read_a.utc_range() is None or read_b.utc_range() is None:
             continue
         ok = _one_instant(read_a, read_b, clock_minutes)
         if ok and not _one_reading(read_a, read_b, 0):  # one instant, but not as written to the minute
             if _one_reading(read_a, read_b, clock_minutes):
-                rounded.append((read_a, read_b, "UTC" if read_a is va else "on the wall clock"))
+                rounded.append((read_a, read_b, "UTC" if zoned else "on the wall clock"))
             else:
                 loose.append((fa, read_a) if len(_readings(read_a)) > 1 else (fb, read_b))
         comparable.append((fa, va, fb, vb, ok))

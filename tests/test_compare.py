@@ -13,6 +13,11 @@ def findings(*docs: tuple[str, str]) -> list[factcheck.Finding]:
     return list(report.findings)
 
 
+def verdicts(attribute: str, published: str, first: str, second: str) -> list[str]:
+    """The verdicts on ``attribute`` for two documents published the same day."""
+    return [f.verdict for f in findings((published, first), (published, second)) if f.attribute == attribute]
+
+
 def by_attribute(found: list[factcheck.Finding], attribute: str) -> factcheck.Finding:
     matches = [f for f in found if f.attribute == attribute]
     assert len(matches) == 1, [(f.attribute, f.verdict, f.summary) for f in found]
@@ -96,8 +101,7 @@ HIT = "A 66-year-old woman was killed by a hit-and-run driver"
 ])
 def test_the_place_of_a_hospital_is_no_scene(first: str, second: str, verdict: str | None) -> None:
     """A venue that says where a hospital is ("died at … Medical Center in Minneapolis") meets only other hospitals'."""
-    found = [f.verdict for f in findings(("2008-04-03", first), ("2008-04-03", second)) if f.attribute == "venue"]
-    assert found == ([verdict] if verdict else [])
+    assert verdicts("venue", "2008-04-03", first, second) == ([verdict] if verdict else [])
 
 
 ARREST = "A man was arrested on Saturday over the killing of his mother and sister in Millom."
@@ -113,8 +117,7 @@ ARREST = "A man was arrested on Saturday over the killing of his mother and sist
 ])
 def test_ages_of_people_who_share_a_surname_stay_apart(first: str, second: str, verdict: str | None) -> None:
     """Ages are compared per person: "John Jenkin, 23" and "Katie Jenkin, 20" are two people, not a conflict."""
-    found = [f.verdict for f in findings(("2013-06-10", first), ("2013-06-10", second)) if f.attribute == "age"]
-    assert found == ([verdict] if verdict else [])
+    assert verdicts("age", "2013-06-10", first, second) == ([verdict] if verdict else [])
 
 
 def test_ages_are_grouped_by_the_given_name_written_with_the_surname() -> None:

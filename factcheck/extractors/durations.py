@@ -357,7 +357,6 @@ def _sexagesimal(raw: str) -> int | None:
 # are read back from the one or two digits before it
 _GAME_CLOCK = re.compile(r":(?P<s>[0-5]\d)(?=\s+(?P<cue>left|remaining|to\s+(?:go|play))\b)", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_HEDGE_BEFORE = re.compile(r"\b(?P<hedge>" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r")\s+$", re.IGNORECASE)
 
 
 @register("duration", priority=5)
@@ -391,10 +390,10 @@ def extract_game_clocks(ctx: Context) -> Iterator[Candidate]:
         low: float | None = seconds
         high: float | None = seconds
         approx, hedge = False, None
-        hedged = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
-        if hedged is not None:  # "about 10:00 left"
-            start = hedged.start()
-            hedge = HEDGES[" ".join(hedged["hedge"].lower().split())]
+        hedged = _HEDGE.search(text, max(0, start - 24), start)  # the longest hedge is 19 characters
+        if hedged is not None:  # "about 10:00 left", read as the amounts before a unit word are
+            start = hedged.start("hedge")
+            hedge = hedged.group("hedge").lower()
             low, high, approx = hedge_bounds(hedge, seconds)
         duration = Duration(seconds=seconds, min_seconds=low, max_seconds=high, approx=approx, hedge=hedge,
                             unit="second", amount=seconds)
