@@ -29,6 +29,12 @@ NEWSWIRE = [
     ("The phone call ended at 4:25 pm EST (21:25 GMT).", "4:25 pm EST (21:25 GMT)", "2021-12-30T16:25-05:00", "end"),
     ("In Moscow, it was after midnight when Putin hung up.", "after midnight",
      "2021-12-30T00:00+03:00/2021-12-30T06:00+03:00", "end"),
+    # military and naval style: "hrs" or "hours" between the clock and its zone
+    ("The ship was attacked at about 1100 hrs IST.", "at about 1100 hrs IST", "2021-12-30T11:00+05:30", "time"),
+    ("The raid began at 0800 hours GMT.", "0800 hours GMT", "2021-12-30T08:00+00:00", "start"),
+    ("The raid began at 0800 hrs. GMT.", "0800 hrs. GMT", "2021-12-30T08:00+00:00", "start"),
+    ("The ceasefire began at 23:00 hrs Moscow time.", "23:00 hrs Moscow time", "2021-12-30T23:00+03:00", "start"),
+    ("The talks ended at 1530 hrs (1030 GMT).", "1530 hrs (1030 GMT)", "2021-12-30T15:30+05:00", "end"),
 ]
 
 
@@ -109,6 +115,22 @@ RANGES = [
 def test_clock_ranges(text: str, iso: str) -> None:
     """Two clocks joined by -, to, and are one interval whose end is the end as written."""
     assert [(f[0], f[1]) for f in _times(text, DUCKLING_NOW)] == [(text, iso)]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The ship was attacked at 1100 hrs on Tuesday.", "1100"),  # "hrs" without a zone: the clock alone, as before
+    ("The guard came on duty at 2300 hrs.", "2300"),
+])
+def test_hrs_without_a_zone_keeps_the_bare_clock(text: str, span: str) -> None:
+    """ "hrs" joins a military clock only when a zone follows it; the clock itself is read either way."""
+    assert [t[0] for t in _times(text)] == [span]
+
+
+@pytest.mark.parametrize("text", ["The pilot has logged 2000 hours of flying.", "It took 1500 hours.",
+                                  "They worked 40 hours EST.", "He waited 3 hours GMT time."])
+def test_a_count_of_hours_is_no_clock(text: str) -> None:
+    """A number of hours is a duration: "hours" joins only a 24-hour clock ("2000", "20:00") that a zone follows."""
+    assert [t for t in _times(text) if "hours" in t[0]] == []
 
 
 @pytest.mark.parametrize("text", ["1 adult", "laughing out loud", "B9 format", "the 737 MAX", "2 percent", "4a",

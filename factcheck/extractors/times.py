@@ -65,6 +65,10 @@ _LOWER_ZONES = "gmt|utc|pst|pdt|est|edt|cst|cdt|mst|mdt|bst|cet|cest|eet|eest|is
 # every zone expression starts with a letter: the look-ahead skips the long zone alternation after
 # the bare numbers that are most of what the clock pattern meets ("1 1 1 ...")
 _ZONE = rf"(?:(?=\s*\(?[^\W\d_])\s*(?P<zopen>\()?(?P<zone>{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b)(?(zopen)\)))?"
+# military and naval style, "1100 hrs IST", "23:00 hours GMT": "hrs" or "hours" after a 24-hour clock ("1100" or
+# "23:00", never a bare hour: "3 hours" is a duration) joins it only together with the zone that follows
+_HRS = r"(?:(?(m)|(?(m3)|(?!)))\s*(?:hrs|hours)\b\.?(?=\s*\(?[^\W\d_]))?"
+_HRS_ZONE = _ZONE.replace(r"(?=\s*\(?[^\W\d_])", r"(?=\s*\(?[^\W\d_])" + _HRS, 1)
 _PART = (r"(?:\s*(?P<ish>ish))?(?:\s+(?P<approx2>approximately))?"
          r"(?:\s+(?:(?:in|of)\s+(?:the\s+)?(?P<part>morning|afternoon|evening|night|am|pm)|"
          r"(?P<tonight>tonight|tonite|this\s+(?:morning|afternoon|evening))))?")
@@ -73,7 +77,8 @@ _CLOCK = (
     rf"|(?P<hd>1[0-2]|0?[1-9])\.(?P<md>[0-5]\d)\s*(?P<apd>{_AMPM})"
     r"|(?P<hh>[01]?\d|2[0-3])h(?P<mh>[0-5]\d)?(?![\w])"
     rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s*(?:o['’]?\s?clock))?(?P<ish2>\s*ish)?\s*(?P<ap2>{_AMPM})"
-    rf"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b|hrs\b|\())"
+    rf"|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:{ZONE_REGEX}|(?i:{_LOWER_ZONES})\b|hrs\b|\(|"
+    rf"hours\b\.?\s*\(?(?:{_LOWER_ZONES}|[a-z]+\s+time)\b))"
     rf"|(?P<h5>1[0-2]|[1-9])(?P<m5>[0-5]\d)\s*(?P<ap5>{_AMPM})"
     r"|(?P<h7>[01]?\d|2[0-3])(?P<m7>[0-5]\d)(?=\s*(?:ish\b|in\s+the\s+(?:morning|afternoon|evening)|$))"
     r"|(?P<word>noon|midday|mid\s+day|midnight|eod)"
@@ -85,7 +90,7 @@ _PREFIX = (
     r"(?:(?P<pre>(?:at\s+)?(?:about|around|approximately|roughly|shortly after|shortly before|just after|"
     r"just before|soon after|after|before|by|until|till|through|thru|past)\s+)(?:at\s+)?|(?P<at>(?:at|@)\s*))?"
 )
-TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_ZONE}{_PART}{_ZONE.replace('zone', 'zone2').replace('zopen', 'zopen2')}(?![\w:])",
+TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_HRS_ZONE}{_PART}{_ZONE.replace('zone', 'zone2').replace('zopen', 'zopen2')}(?![\w:])",
                   re.I)
 # where a match of ``TIME`` can start: its look-behind, then a digit, "@", or the first letters of a word it
 # starts with ("the", a prefix word, "noon", an hour word); ``TIME`` is tried only there (same flags, so the
@@ -102,7 +107,7 @@ _TIME_START_LOWER = re.compile(lowered_pattern(_TIME_START.pattern))
 _ZONE_HEAD = re.compile(r"[A-Za-z]+")
 # a bare hour is a clock when a day word follows: "9 tomorrow", "9 tomorrow morning"
 _DAY_WORD_AFTER = re.compile(r"\s+(?:today|tomorrow|tonight)\b", re.I)
-_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_OPEN = re.compile(r"\s*(?:(?i:hrs|hours)\b\.?\s*)?\(\s*")  # "1530 hrs (1030 GMT)" as "1530 (1030 GMT)"
 _PAREN_CLOSE = re.compile(r"\s*\)")
 _IN_BEFORE = re.compile(r"\b[Ii]n\s+$")
 _IN_PLACE = re.compile(r"\b[Ii]n\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
