@@ -39,6 +39,11 @@ rule) and its value equals Duckling's ``expected`` at the line's grain:
   - ``after-end``: Duckling opens "after 2014" at 2014; we open it when 2014
     is over. When the phrase says "after", our open start is compared with
     Duckling's ``from`` plus one unit of its grain (day, month or year).
+  - ``same-weekday``: Duckling reads the weekday of the reference day
+    ("tuesday" on a Tuesday) as the next week's; news names the current day
+    by its weekday ("Monday" in Monday's paper), so we read it as that day.
+    For a bare weekday (no "next", "this"…), a day value a week after the
+    reference, on its weekday, is compared as the reference day.
 
 * durations: a ``duration`` fact whose ``seconds`` equal ``expected.seconds``
   (Duckling's sizes: month 30 days, year 365 days, as ours).
@@ -187,6 +192,9 @@ def time_matches(value: Any, expected: dict[str, Any], reference: str) -> bool:
 
 
 _AFTER = re.compile(r"\bafter\b", re.I)
+# a bare weekday ("tuesday", "on Tue."): no "next" or "this" that would say which week
+_WEEKDAYS = [re.compile(rf"\s*(?:on\s+)?{name[:3]}[a-z]*\.?\s*", re.I)
+             for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")]
 _UNIT_AFTER = {"day": dt.timedelta(days=1)}
 
 
@@ -210,6 +218,11 @@ def news_readings(expected: dict[str, Any], reference: str, text: str) -> list[t
     if expected["type"] == "value":
         if at_ref_hour(expected):
             out.append(("day-offset", {**expected, "grain": "day"}))
+        moment = _parse(expected["value"]).astimezone(tz)
+        if (expected["grain"] == "day" and moment.date() == ref.date() + dt.timedelta(days=7)
+                and _WEEKDAYS[ref.weekday()].fullmatch(text)):
+            out.append(("same-weekday", {**expected, "value": _bound(dt.datetime.combine(ref.date(), dt.time(), tzinfo=tz),
+                                                                      "day")["value"]}))
         return out
     frm, to = expected.get("from"), expected.get("to")
     if frm is not None and at_ref_hour(frm):

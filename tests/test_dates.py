@@ -69,8 +69,25 @@ def test_seed_thursdays(published: str, expected: str) -> None:
 
 
 def test_bare_weekday_looks_forward_like_duckling() -> None:
-    """A bare weekday with no tense is the next one (Duckling), today excluded."""
-    assert _dates("tuesday", "2013-02-12T04:30:00-02:00")[0][1] == "2013-02-19"
+    """A bare weekday with no tense is the next one (Duckling)."""
+    assert _dates("monday", "2013-02-12T04:30:00-02:00")[0][1] == "2013-02-18"
+    assert _dates("the talks are on Wednesday", "2013-02-12T04:30:00-02:00")[0][1] == "2013-02-13"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks are on Monday.", "2023-02-06"),
+    ("A powerful earthquake rocked Turkey before dawn on Monday.", "2023-02-06"),  # "before dawn" clause: no verb
+    ("Talks set for Monday in Geneva", "2023-02-06"),
+    ("monday", "2023-02-06"),
+    ("The talks were on Monday.", "2023-02-06"),
+    ("The talks will be on Monday.", "2023-02-06"),
+    ("The talks are next Monday.", "2023-02-13"),
+    ("The talks were last Monday.", "2023-01-30"),
+])
+def test_the_weekday_of_publication_is_that_day(text: str, expected: str) -> None:
+    """In news the weekday of the paper's own day is that day ("Monday" in Monday's paper: AP style for today),
+    with or without a tense; Duckling reads a bare "tuesday" on a Tuesday as the next week's."""
+    assert _dates(text, "2023-02-06")[0][1] == expected
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

@@ -123,6 +123,8 @@ NEWS_RULES = [
      ("2013-02-09", "2013-02-10")),
     ("anytime after 2014", {"type": "interval", "from": {"value": "2014-01-01T00:00:00.000-02:00", "grain": "year"}},
      "after-end", ("2015-01-01", None)),
+    ("tuesday", {"type": "value", "value": "2013-02-19T00:00:00.000-02:00", "grain": "day"}, "same-weekday",
+     ("2013-02-12", "2013-02-12")),
 ]
 
 
@@ -158,3 +160,14 @@ def test_news_rules_do_not_rescue_a_wrong_day() -> None:
     expected = {"type": "value", "value": "2013-02-05T04:00:00.000-02:00", "grain": "hour"}
     wrong = DateValue.from_date(dt.date(2013, 2, 6))
     assert not any(script.time_matches(wrong, r, REF) for _, r in script.news_readings(expected, REF, "7 days ago"))
+
+
+def test_same_weekday_applies_only_to_the_weekday_of_the_reference() -> None:
+    """A week ahead is read as the reference day only for a bare weekday, the reference's own."""
+    script = _load_script()
+    expected = {"type": "value", "value": "2013-02-19T00:00:00.000-02:00", "grain": "day"}
+    assert "same-weekday" in dict(script.news_readings(expected, REF, "on Tuesday"))
+    assert "same-weekday" not in dict(script.news_readings(expected, REF, "next tuesday"))
+    assert "same-weekday" not in dict(script.news_readings(expected, REF, "in a week"))
+    monday = {"type": "value", "value": "2013-02-18T00:00:00.000-02:00", "grain": "day"}
+    assert "same-weekday" not in dict(script.news_readings(monday, REF, "monday"))

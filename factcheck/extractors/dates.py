@@ -321,13 +321,16 @@ def resolve_weekday(ref: dt.date, weekday: int, mod: str | None, when: str | Non
     """The day a weekday names, seen from ``ref``: by its modifier, else by the tense.
 
     ``next`` is that weekday in the next calendar week; ``last`` the latest one
-    before ``ref``; a past clause looks back (today included), a future clause
-    forward (today included), and a phrase with no tense forward (today excluded,
-    as Duckling does).
+    before ``ref``; a past clause looks back, a future clause forward, and a
+    phrase with no tense forward, as Duckling does. ``ref``'s own weekday is
+    ``ref`` whatever the tense: "Monday" in Monday's paper is that day (news
+    names the current day by its weekday), where Duckling takes the next.
 
     >>> ref = dt.date(2013, 2, 12)  # a Tuesday
     >>> [resolve_weekday(ref, 1, m, w).day for m, w in [(None, None), (None, "past"), ("next", None), ("last", None)]]
-    [19, 12, 19, 5]
+    [12, 12, 19, 5]
+    >>> resolve_weekday(ref, 0, None, None).day, resolve_weekday(ref, 0, None, "past").day
+    (18, 11)
     >>> resolve_weekday(ref, 5, "next", None).day
     23
     """
@@ -343,7 +346,7 @@ def resolve_weekday(ref: dt.date, weekday: int, mod: str | None, when: str | Non
         return ref + dt.timedelta(days=delta)
     if when == "past":
         return ref - dt.timedelta(days=back)
-    return ref + dt.timedelta(days=delta or 7)
+    return ref + dt.timedelta(days=delta)
 
 
 def _day(day: dt.date, source: str = "published") -> DateValue:
