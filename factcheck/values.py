@@ -63,6 +63,15 @@ def format_minutes(minutes: float) -> str:
     return ("-" if minutes < 0 else "") + " ".join(parts)
 
 
+def _format_seconds(seconds: float) -> str:
+    """A length in seconds said in hours and minutes, with the seconds when there are any ("1 minute 30 seconds")."""
+    rest = round(seconds) % 60
+    if not rest:
+        return format_minutes(seconds / 60)
+    secs = f"{rest} second{'s' if rest != 1 else ''}"
+    return f"{format_minutes(seconds // 60)} {secs}" if seconds >= 60 else secs
+
+
 @by_init
 @attrs.frozen(slots=True)
 class DateValue:
@@ -606,11 +615,15 @@ class Duration:
         return out
 
     def describe(self) -> str:
-        """A short human form: ``about 50 minutes``, ``45-60 minutes``."""
+        """A short human form: ``about 50 minutes``, ``45 seconds``, ``5 minutes or more``.
+
+        >>> Duration(seconds=90).describe(), Duration(seconds=3000, hedge="about").describe()
+        ('1 minute 30 seconds', 'about 50 minutes')
+        """
         if self.seconds is not None:
-            core = format_minutes(self.seconds / 60) if self.seconds < 86400 else self.iso
+            core = _format_seconds(self.seconds) if self.seconds < 86400 else self.iso
         else:
-            core = f"{format_minutes(self.low / 60)} or more"
+            core = f"{_format_seconds(self.low)} or more"
         return f"{self.hedge} {core}" if self.hedge else core
 
     def to_json(self) -> dict[str, Any]:

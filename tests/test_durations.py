@@ -59,6 +59,21 @@ def test_not_durations(text: str) -> None:
     assert _durations(text) == []
 
 
+@pytest.mark.parametrize("text", ["A second quake struck.", "a second attack", "for a second time",
+                                  "a second-degree burn", "A second person was injured.", "a second deadly blast"])
+def test_a_second_before_a_noun_is_an_ordinal(text: str) -> None:
+    """ "a second quake", "a second time": the ordinal, not one second."""
+    assert _durations(text) == []
+
+
+@pytest.mark.parametrize("text", ["He paused for a second.", "a second later", "within a second of impact",
+                                  "It lasted a second or two.", "for a second, nobody moved", "a second and a half",
+                                  "one second later"])
+def test_a_second_of_time_is_still_a_duration(text: str) -> None:
+    """ "paused for a second", "a second later": one second (and a half)."""
+    assert round(_durations(text)[0][2] * 60, 1) in (1.0, 1.5)
+
+
 # ---- amounts, fractions and shorthand (Duckling's duration corpus phrasings) ----
 
 AMOUNTS = [
@@ -332,3 +347,13 @@ def test_a_game_clock_is_what_is_left_of_a_period(text: str, span: str, iso: str
 def test_clocks_that_are_no_game_clock(text: str) -> None:
     """A clock after "the", or glued to other digits, or not before "left"/"remaining"/"to go"/"to play": no game clock."""
     assert [r for *_, r in _durations(text) if r == "remaining"] == []
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("a second later", "1 second"), ("45 seconds", "45 seconds"), ("90 seconds", "1 minute 30 seconds"),
+    ("about 30 seconds", "about 30 seconds"), ("50 minutes", "50 minutes"), ("an hour and a half", "1 hour 30 minutes"),
+])
+def test_a_duration_says_its_seconds(text: str, said: str) -> None:
+    """A duration under a minute, or with seconds, is said in seconds: never "0 minutes"."""
+    (fact,) = [f for f in factcheck.extract(Document(id="d", text=text)) if f.kind == "duration"]
+    assert fact.value.describe() == said

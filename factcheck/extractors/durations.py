@@ -288,6 +288,14 @@ def _unit_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+# what follows "a second" when it is the ordinal ("a second quake", "a second-degree burn"): a word that is
+# none of those that follow a second of time ("a second later", "for a second or two", "a second of silence")
+_ORDINAL_SECOND = re.compile(
+    r"(?:-|\s+)(?!(?:later|earlier|ago|after|before|or|and|of|to|in|on|longer|more|too|left|then|when|while|as|than|"
+    r"behind|ahead|at|into|each|apiece|per|with|without|for|from|is|was|nobody|no|the|a|an|he|she|it|they|we|i|you|"
+    r"there|that|this)\b)[a-z]", re.I)
+
+
 def _durations(ctx: Context) -> Iterator[Candidate]:
     """Durations written with unit words ("about 50 minutes", "two-hour", "one and a quarter hour")."""
     text = ctx.text
@@ -305,6 +313,9 @@ def _durations(ctx: Context) -> Iterator[Candidate]:
         value, low, high, approx, hedge, rel_start = parsed
         start = line_start + rel_start
         end = m.end()
+        if unit_word == "second" and m.group("unit").lower() == "second" and _ORDINAL_SECOND.match(text, end) \
+                and prefix.split()[-1:] in (["a"], ["A"], ["an"], ["An"]):
+            continue  # "a second quake", "a second time", "a second-degree burn": the ordinal, not one second
         if unit_word == "quarter" and (
             m.group("dash") or m.group("half") or _NOT_QUARTER.match(text, end)
             or prefix.split()[-1].lower() in ("a", "an", "half")
