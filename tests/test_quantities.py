@@ -219,3 +219,24 @@ def test_numbers_with_no_word_after_count_nothing(text: str) -> None:
     """A number followed by another number or punctuation is a bare number: no noun, no unit."""
     found = quantities(text)
     assert found and all((f.role, f.value.noun, f.value.unit) == ("number", None, None) for f in found)
+
+
+@pytest.mark.parametrize(("text", "span", "low", "high"), [
+    ("with the death toll passing 1,500.", "1,500", 1500, 1500),
+    ("The death toll rose to 2,300 on Tuesday.", "2,300", 2300, 2300),
+    ("the death toll from the quake climbed to more than 4,000", "more than 4,000", 4000, math.inf),
+    ("The death toll has risen to at least 35 people.", "at least 35 people", 35, math.inf),
+    ("The death toll stood at 12, officials said.", "12", 12, 12),
+    ("a death toll of 41", "41", 41, 41),
+])
+def test_a_death_toll_is_a_count_of_the_dead(text: str, span: str, low: float, high: float) -> None:
+    """ "the death toll rose to 2,300": a count of people killed, compared with "2,000 people were killed"."""
+    (q,) = [f for f in quantities(text) if f.text == span]
+    assert (q.role, q.value.noun, q.value.qualifier, q.value.low, q.value.high) == ("count", "people", "killed", low, high)
+
+
+@pytest.mark.parametrize("text", ["The toll road costs 5 dollars.", "the toll rose to 12 dollars",
+                                  "The death toll in 2010 was higher."])
+def test_other_tolls_are_no_death_toll(text: str) -> None:
+    """A road toll, or a year after "death toll", is no count of the dead."""
+    assert not [f for f in quantities(text) if f.value.qualifier == "killed"]

@@ -496,3 +496,17 @@ def test_time_roles_from_verbs(text: str, role: str) -> None:
 def test_hour_words_and_the_before_a_clock(text: str, clocks: list[str]) -> None:
     """An hour word is a clock only with "at", a.m./p.m. or a part of the day; "the" opens one only before it."""
     assert [t[0] for t in _times(text)] == clocks
+
+
+@pytest.mark.parametrize("text", ["The death toll stood at 12, officials said.", "Inflation stands at 9.",
+                                  "Losses were estimated at seven.", "The count remained at 3 on Friday.",
+                                  "Turnout was pegged at 6."])
+def test_a_level_is_no_clock(text: str) -> None:
+    """ "stood at 12", "pegged at 6": a level, not noon or six o'clock (a bare hour after "at" is a clock elsewhere)."""
+    assert _times(text) == []
+
+
+def test_a_bare_hour_after_at_is_still_a_clock() -> None:
+    """ "The talks ended at 12" and "met at seven" keep their clocks."""
+    assert [t[0] for t in _times("The talks ended at 12.")] == ["12"]
+    assert [t[0] for t in _times("They met at seven.")] == ["seven"]

@@ -328,6 +328,11 @@ _HOUR_WORD_CUES = ("apw", "part", "tonight", "at")
 _SPACES = re.compile(r"\s+")
 
 
+# verbs of a level before "at": a bare hour after them is the level ("stood at 12"), not a clock
+_LEVEL_BEFORE = re.compile(r"\b(?:stood|stands?|standing|pegged|capped|estimated|put|puts|remained|remains?|valued|"
+                           r"priced|rated|ranked|totall?ed|numbered)\s+$")
+
+
 def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
     """The clocks in ``text[start:end]``, in text order (``lowered``: the text with ASCII letters lower-cased)."""
     out: list[_Clock] = []
@@ -353,6 +358,10 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
             match = TIME.match(text, at.start(), end)  # the groups in their original case
             if match is None or match.end() != pos:
                 continue  # only where case folding beyond ASCII makes the two differ
+        if (low["h6"] is not None or (low["hw"] is not None and low["mw"] is None)) and low["at"] \
+                and not any(low.group("part", "tonight", "oclock", "ish", "zone", "zone2", "apw")) \
+                and _LEVEL_BEFORE.search(lowered, max(0, at.start() - 24), at.start()):
+            continue  # "the death toll stood at 12", "estimated at seven": a level, not a clock
         clock = _clock_from(match)
         if clock is None:
             continue
