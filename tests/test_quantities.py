@@ -240,3 +240,22 @@ def test_a_death_toll_is_a_count_of_the_dead(text: str, span: str, low: float, h
 def test_other_tolls_are_no_death_toll(text: str) -> None:
     """A road toll, or a year after "death toll", is no count of the dead."""
     assert not [f for f in quantities(text) if f.value.qualifier == "killed"]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("A 7.5 aftershock hit around midday.", "7.5", 7.5),
+    ("a 6.1 quake struck off the coast", "6.1", 6.1),
+    ("The 4.4 temblor was felt in Santa Rosa.", "4.4", 4.4),
+    ("It measured 7.8 on the Richter scale.", "7.8", 7.8),
+    ("a strong 6.4 earthquake", "6.4", 6.4),
+])
+def test_a_decimal_before_a_quake_word_is_a_magnitude(text: str, span: str, value: float) -> None:
+    """ "a 7.5 aftershock", "7.8 on the Richter scale": magnitudes, even where the word "magnitude" is missing."""
+    (q,) = [f for f in quantities(text) if f.text == span]
+    assert (q.role, q.value.value) == ("magnitude", value)
+
+
+@pytest.mark.parametrize("text", ["3 earthquakes struck the region", "two quakes", "12 aftershocks followed"])
+def test_a_count_of_quakes_is_no_magnitude(text: str) -> None:
+    """A whole number of quakes counts them."""
+    assert not [f for f in quantities(text) if f.role == "magnitude"]

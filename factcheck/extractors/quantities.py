@@ -96,6 +96,9 @@ UNIT = re.compile(
 )
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?\s*-?\s*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b", re.I)
+# a decimal before a quake word, or before "on the Richter scale", is its magnitude ("a 7.5 aftershock")
+_QUAKE_AFTER = re.compile(r"\s*-?\s*(?:(?:strong|powerful|major|minor|moderate|shallow|massive|deadly)\s+)?"
+                          r"(?:earthquake|quake|aftershock|tremor|temblor)s?\b|\s+on\s+the\s+richter\b", re.I)
 _CURRENCY = re.compile(r"(?P<cur>US\$|\$|€|£|¥)\s*$")
 _UNIT_NORMAL = {
     "mph": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h",
@@ -288,7 +291,8 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
         role, rule = "ordinal", "quantity:ordinal"
     elif currency:
         unit, start, rule, role = currency.group("cur"), start - len(currency.group(0)), "quantity:money", "amount"
-    elif magnitude and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end)):
+    elif (magnitude and (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(text, end))) or (
+            "." in number.text and value is not None and 1 <= value < 10 and _QUAKE_AFTER.match(text, end)):
         unit, role, rule = "magnitude", "magnitude", "quantity:magnitude"
     elif (name and value is not None and number.hedge is None and float(value).is_integer()
           and 0 < value < 120 and _AFTER_AGE.match(text, end) and not name.group("name").isupper()):
