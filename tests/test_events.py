@@ -359,3 +359,22 @@ def test_a_seat_after_the_and_any_space_is_a_party(text: str, participants: list
 def test_call_is_a_call_between_parties(text: str, expected: list[tuple[str, str]]) -> None:
     """"call" is a call between parties, not an emergency or distress call, nor a call for something."""
     assert [(t, k) for t, k, _ in events(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "participants"), [
+    # the country of an institution that reports an incident is no party to it
+    ("The quake hit near the city of Gaziantep, the U.S. Geological Survey said.", []),
+    ("A bombing in Kabul killed 12, the Russian Foreign Ministry said.", []),
+    ("Pirates fired at the tanker on Tuesday, Indian navy officials said.", []),
+    # "Ukraine and says": no institution between the name and the verb
+    ("Russia denies any intention to attack Ukraine and says it has the right to move troops.",
+     ["country:RU", "country:UA"]),
+    # a country named before a comma, then "officials said", stays
+    ("The quake struck Turkey and Syria, officials said.", ["country:SY", "country:TR"]),
+    # in a call or talks, the side that reports it takes part
+    ("President Biden and President Putin spoke by phone, the Russian Foreign Ministry said.",
+     ["country:RU", "person:biden", "person:putin"]),
+])
+def test_the_reporting_institution_of_an_incident_is_no_party(text: str, participants: list[str]) -> None:
+    """ ", the U.S. Geological Survey said": the source of an incident report, not where or whom it struck."""
+    assert events(text)[0][2] == participants

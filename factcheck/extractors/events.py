@@ -300,13 +300,42 @@ def ctx_demonym(word: str) -> bool:
     return word[:1].isalpha() and demonym(word.capitalize()) is not None
 
 
-def _participants(ctx: Context, start: int, end: int) -> set[str]:
-    """The parties and people of the span ``[start, end)`` (a clause or a sentence), found once per span."""
-    found: set[str] = ctx.memo(("event:participants", start, end), lambda: _find_participants(ctx, start, end))
+def _participants(ctx: Context, start: int, end: int, *, incident: bool = False) -> set[str]:
+    """The parties and people of the span ``[start, end)`` (a clause or a sentence), found once per span.
+
+    For an ``incident`` (any type but a call, talks, a summit or a visit) the
+    country of an institution that reports it is left out ("…, the U.S.
+    Geological Survey said"); in a call the side that reports it takes part.
+    """
+    found: set[str] = ctx.memo(("event:participants", start, end, incident),
+                               lambda: _find_participants(ctx, start, end, incident=incident))
     return found
 
 
-def _find_participants(ctx: Context, start: int, end: int) -> set[str]:
+def _reports(ctx: Context, end: int) -> bool:
+    """Whether a name begins a reporting institution: capitalised words or words for an institution, then a
+    reporting verb ("U.S. Geological Survey said", "Indian navy officials said"; not "Ukraine and says",
+    "Syria, officials said", "Moscow said")."""
+    starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
+    i = bisect.bisect_left(starts, end)
+    for j in range(i, min(i + 4, len(starts))):
+        word = ctx.text[starts[j]:ends[j]]
+        low = word.lower()
+        if low in _REPORTING_VERBS:
+            return j > i  # an institution named by more words than the place: not "Moscow said"
+        if not (word[:1].isupper() or low in _INSTITUTION_WORDS):
+            return False
+    return False
+
+
+# lower-case words of an institution that reports ("navy officials said", "state media reported")
+_INSTITUTION_WORDS = frozenset(
+    "officials official police navy army military government authorities ministry media television tv radio "
+    "agency news sources source embassy state forces security intelligence health emergency disaster coast guard "
+    "officers spokesman spokeswoman spokesperson prosecutors investigators diplomats".split())
+
+
+def _find_participants(ctx: Context, start: int, end: int, *, incident: bool = False) -> set[str]:
     """Countries, organisations and people named in ``[start, end)`` as parties, not as topics or reporters."""
     text = ctx.text
     keys: set[str] = set()
@@ -325,9 +354,11 @@ def _find_participants(ctx: Context, start: int, end: int) -> set[str]:
                 continue
         elif _is_topic(ctx, cand.start, start):
             continue
+        if incident and _reports(ctx, cand.end):
+            continue  # "…, the U.S. Geological Survey said": who reports the incident, not where it struck
         keys.add(f"country:{cand.value.country}")
     for m in _ORG.finditer(text, start, end):
-        if not _is_topic(ctx, m.start(), start):
+        if not _is_topic(ctx, m.start(), start) and not (incident and _reports(ctx, m.end())):
             keys.add(f"org:{ORGS[m.group()]}")
     for m in _SEAT.finditer(text, start, end):
         name = m.group()
@@ -460,15 +491,16 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
         c_start, c_end = ctx.clause_span(start, end)
         before = ctx.words_before(start, 6, limit=c_start)
         negated = any(w in _NEGATION for w in before)
-        participants = set() if negated else _participants(ctx, c_start, c_end)
+        incident = kind not in PARTY_TYPES
+        participants = set() if negated else _participants(ctx, c_start, c_end, incident=incident)
         if not participants and not negated:
             s_start, s_end = ctx.sentence_span(start)
             if _triggers_in(ctx, s_start, s_end) == 1:
-                participants = _participants(ctx, s_start, s_end)  # the sentence's only event
-            elif kind not in PARTY_TYPES:
+                participants = _participants(ctx, s_start, s_end, incident=incident)  # the sentence's only event
+            elif incident:
                 # an incident whose clause names no one ("Rait died after slipping and falling"): the one
                 # person its sentence names is its person (with two, the sentence does not say whose)
-                around = _participants(ctx, s_start, s_end)
+                around = _participants(ctx, s_start, s_end, incident=True)
                 if sum(p.startswith("person:") for p in around) == 1:
                     participants = around
         distinct = _marked_distinct(before)
