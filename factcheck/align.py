@@ -755,18 +755,23 @@ FIGURE_MIN = 3
 
 
 def _figures(facts: Iterable[Fact]) -> frozenset[tuple[str, float]]:
-    """The exact counts of things a report gives ("26 Somali pirates", "12 magazines").
+    """The exact counts of things a report gives ("26 Somali pirates", "12 magazines"), and its magnitude.
 
     A report shares them with another report of the same occurrence, and
     rarely with one of another; small counts (under :data:`FIGURE_MIN`) and
-    hedged ones are too common to tell occurrences apart.
+    hedged ones are too common to tell occurrences apart. A quake's
+    magnitude to the tenth ("7.8") is as telling as a count.
     """
     out = set()
     for f in facts:
-        if f.kind == "quantity" and f.role == "count":
-            q: Quantity = f.value
+        if f.kind != "quantity":
+            continue
+        q: Quantity = f.value
+        if f.role == "count":
             if q.noun and q.noun != "times" and not q.approx and q.low == q.high and q.low >= FIGURE_MIN:
                 out.add((q.noun, q.low))
+        elif f.role == "magnitude" and q.value is not None and not q.approx:
+            out.add(("magnitude", q.value))
     return frozenset(out)
 
 

@@ -308,6 +308,20 @@ def test_strongly_linked_reports_hours_apart_stay_one_event() -> None:
     assert event_of(r, "d0", t0) == event_of(r, "d1", t1)
 
 
+@pytest.mark.parametrize(("magnitude", "one_event"), [("7.8", True), ("4.6", False)])
+def test_a_shared_magnitude_and_city_tie_reports_timed_hours_apart(magnitude: str, one_event: bool) -> None:
+    """The same magnitude near the same city on one day is one quake: its clock times conflict, not two quakes.
+
+    With another magnitude the reports are only weakly linked, and hours apart they stay two quakes.
+    """
+    r = report("A magnitude 7.8 earthquake struck at 4:17 a.m. (0117 GMT) near Gaziantep on Monday.",
+               f"A magnitude {magnitude} earthquake struck at 1:17 a.m. ET on Monday near Gaziantep.",
+               published="2023-02-06")
+    assert (event_of(r, "d0", "4:17 a.m. (0117 GMT)") == event_of(r, "d1", "1:17 a.m. ET on Monday")) is one_event
+    if one_event:
+        assert [f.attribute for f in r.findings if f.verdict == "conflict"] == ["start_time"]
+
+
 def _held_role(r: factcheck.Report, doc_id: str, fact_text: str, role: str) -> bool:
     """Whether some event holds the fact of that text and role."""
     fact = next(f for f in r.facts if f.doc_id == doc_id and f.text == fact_text and f.role == role)
