@@ -259,3 +259,16 @@ def test_a_decimal_before_a_quake_word_is_a_magnitude(text: str, span: str, valu
 def test_a_count_of_quakes_is_no_magnitude(text: str) -> None:
     """A whole number of quakes counts them."""
     assert not [f for f in quantities(text) if f.role == "magnitude"]
+
+
+@pytest.mark.parametrize(("text", "span", "qualifier"), [
+    ("Three people were killed and five others wounded.", "five others", "injured"),
+    ("Three people were killed and five others were wounded.", "five others", "injured"),
+    ("Three people were killed and five others wounded.", "Three people", "killed"),
+    ("The gunman killed two and wounded five people.", "five people", "injured"),
+    ("killing two workers and wounding two others", "two others", "injured"),
+])
+def test_a_verb_before_and_belongs_to_the_count_before_it(text: str, span: str, qualifier: str) -> None:
+    """ "killed and five others wounded": the five were wounded; the verb before "and" is the first count's."""
+    (q,) = [f for f in quantities(text) if f.text == span]
+    assert q.value.qualifier == qualifier

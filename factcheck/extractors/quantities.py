@@ -168,6 +168,8 @@ def _qualifier(ctx: Context, start: int, end: int, noun: str | None) -> str | No
     for word in reversed(before[-2:]):
         if word in QUALIFIER:
             return _hit(word, noun) or QUALIFIER[word]
+        if word in _COORDINATORS:
+            break  # "killed and five others wounded": the verb before "and" is the first count's
     for word in ctx.words_after(end, 4, limit=c_end):
         if word in ("and", ",", ";", "but"):
             break
@@ -181,6 +183,9 @@ def _qualifier(ctx: Context, start: int, end: int, noun: str | None) -> str | No
         if word in _HIT_VERBS and noun in ("times", "shots"):
             return "hit"
     return _DEFAULT_QUALIFIER.get(noun or "")
+
+
+_COORDINATORS = frozenset({"and", "or", "but", ",", ";"})
 
 
 def _hit(word: str, noun: str | None) -> str | None:
