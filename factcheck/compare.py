@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from factcheck._gazetteer import lookup
 from factcheck.align import INCIDENT_TYPES, UNIT_SCALE, DocEvent, Event, linked, reported_day, time_date
 from factcheck.config import DEFAULT_TOLERANCES, Tolerances
 from factcheck.documents import Document
@@ -273,19 +274,19 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Ti
     if len(_docs(facts)) < 2:
         return None
     claims = tuple(Claim.of(f) for f in facts)
-    pairs = [(a, b, a.value.relation(b.value)) for a, b in _cross(facts, _value_of, _doc_of)]
-    by_doc: dict[str, list[PlaceValue]] = defaultdict(list)
+    pairs = [(a, b, _place_relation(a, b)) for a, b in _cross(facts, _value_of, _doc_of)]
+    by_doc: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        by_doc[f.doc_id].append(f.value)
+        by_doc[f.doc_id].append(f)
 
     def shares(doc_a: str, doc_b: str) -> bool:
         """Whether two documents name a common (or nested) place for the event."""
-        return any(x.relation(y) != "disjoint" for x in by_doc[doc_a] for y in by_doc[doc_b])
+        return any(_place_relation(x, y) != "disjoint" for x in by_doc[doc_a] for y in by_doc[doc_b])
 
     def decided(doc_id: str) -> bool:
         """Whether a document names one place for the event (at one or several precisions: Geneva, Switzerland)."""
         values = by_doc[doc_id]
-        return all(x.relation(y) != "disjoint" for i, x in enumerate(values) for y in values[i + 1:])
+        return all(_place_relation(x, y) != "disjoint" for i, x in enumerate(values) for y in values[i + 1:])
 
     # a document that names several places agrees with one that names any of them, and one that names
     # several unrelated places (felt in Sacramento, Napa and Santa Rosa) describes an area, not a venue
@@ -302,8 +303,14 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Ti
         return _Draft("conflict", "venue", " vs ".join(names),
                       f"The sources put this event in different places, neither of which contains the other: "
                       f"{_by_value(facts, lambda f: f.value.name)}.", claims)
-    if all(rel == "same" for _, _, rel in pairs):
+    guessed = [(a, b) for a, b, rel in pairs if rel == "same" and a.value.id != b.value.id]
+    if all(rel == "same" for _, _, rel in pairs) and not guessed:
         return _Draft("agreement", "venue", names[0], f"All sources place it in {names[0]}.", claims)
+    if all(rel == "same" for _, _, rel in pairs):
+        bare, full = guessed[0] if _bare_city(guessed[0][0]) else guessed[0][::-1]
+        return _Draft("reconciled", "venue", " / ".join(_distinct(f.text for f in facts)),
+                      f"{bare.doc_id}'s {bare.text!r} does not say which {bare.value.name} it is; {full.doc_id} "
+                      f"names {full.text!r}, so they agree.", claims)
     inside = [(a, b) for a, b, rel in pairs if rel in ("contains", "within")]
     if not inside:
         return _Draft("reconciled", "venue", " / ".join(names),
@@ -314,6 +321,28 @@ def _compare_venues(facts: Sequence[Fact], docs: Mapping[str, Document], tie: Ti
     return _Draft("reconciled", "venue", " / ".join(names),
                   f"{inner.value.name} is in {outer.value.name}, so {inner.doc_id} and {outer.doc_id} agree "
                   f"at different precision.", claims)
+
+
+def _place_relation(a: Fact, b: Fact) -> str:
+    """:meth:`PlaceValue.relation` of two place facts, where a bare city name of many places is the other's.
+
+    "Springfield" alone is read as the largest Springfield (in Missouri); a
+    report that says "Springfield, Illinois" tells which one is meant. Two
+    cities of one name are the same place when either is named without a
+    qualifier and the gazetteer knows that name in more than one place.
+    """
+    rel = a.value.relation(b.value)
+    if rel == "disjoint" and a.value.name == b.value.name and (_bare_city(a) or _bare_city(b)):
+        return "same"
+    return rel
+
+
+def _bare_city(f: Fact) -> bool:
+    """Whether a place fact is a city named alone ("Springfield", not "Springfield, Illinois") that names several."""
+    value: PlaceValue = f.value
+    if value.kind != "city" or "," in f.text or f.text.strip() != value.name:
+        return False
+    return sum(p.kind == "city" for p in lookup(value.name)) > 1
 
 
 # ---------------------------------------------------------------- times

@@ -342,3 +342,19 @@ def test_facilities_after_a_quake_are_not_its_venue() -> None:
     found = findings(("2013-03-14", "A 4.6 earthquake struck Sonoma County on Thursday, shaking residents at home."),
                      ("2013-03-14", "A 4.6 earthquake struck Sonoma County on Thursday, shaking patients in hospital."))
     assert not [f for f in found if f.verdict == "conflict"]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    # "Springfield" alone names no state: it is the Springfield, Illinois, the other report names
+    ("A gunman opened fire at a supermarket in Springfield, Illinois, on Monday.",
+     "A gunman opened fire at a grocery store in Springfield on Monday.", "reconciled"),
+    # both qualified, and different: two places
+    ("A gunman opened fire at a supermarket in Springfield, Illinois, on Monday.",
+     "A gunman opened fire at a grocery store in Springfield, Missouri, on Monday.", "conflict"),
+    # two different names stay a conflict
+    ("A gunman opened fire at a supermarket in Springfield, Illinois, on Monday.",
+     "A gunman opened fire at a grocery store in Peoria on Monday.", "conflict"),
+])
+def test_a_bare_name_of_many_places_is_the_one_another_report_qualifies(first: str, second: str, verdict: str) -> None:
+    """A bare city name that the gazetteer knows in several places is no conflict with one of them named in full."""
+    assert verdicts("venue", "2024-03-12", first, second) == [verdict]
