@@ -405,3 +405,19 @@ def test_find_dates_reads_the_lowered_text_or_makes_it() -> None:
 def test_month_names_in_any_case(text: str, expected: list[tuple[str, str]]) -> None:
     """Month names match in any case on the lower-cased text; the case rules still read the original text."""
     assert [(t, iso) for t, iso, _ in _dates(text)] == expected
+
+
+def test_an_abbreviated_weekday_with_an_apostrophe_is_no_date() -> None:
+    """ "Sat's", "Sun's" are no days."""
+    assert _dates("The Sun's editor sat's down", "2024-03-13") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The death toll rose to four on Tuesday.", "2024-03-12"),
+    ("Prices rose sharply on Tuesday.", "2024-03-12"),
+    ("Shares rose by 4% on Tuesday.", "2024-03-12"),
+])
+def test_rose_to_is_past(text: str, expected: str) -> None:
+    """ "rose to", "rose by": the past of "rise" (published on Wednesday 2024-03-13), so the Tuesday just gone."""
+    assert _dates(text, "2024-03-13")[0][1] == expected
+

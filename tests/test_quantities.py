@@ -228,6 +228,8 @@ def test_numbers_with_no_word_after_count_nothing(text: str) -> None:
     ("The death toll has risen to at least 35 people.", "at least 35 people", 35, math.inf),
     ("The death toll stood at 12, officials said.", "12", 12, 12),
     ("a death toll of 41", "41", 41, 41),
+    ("The death toll from Monday's supermarket shooting in Springfield, Illinois rose to four on Tuesday.", "four",
+     4, 4),
 ])
 def test_a_death_toll_is_a_count_of_the_dead(text: str, span: str, low: float, high: float) -> None:
     """ "the death toll rose to 2,300": a count of people killed, compared with "2,000 people were killed"."""

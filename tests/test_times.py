@@ -510,3 +510,23 @@ def test_a_bare_hour_after_at_is_still_a_clock() -> None:
     """ "The talks ended at 12" and "met at seven" keep their clocks."""
     assert [t[0] for t in _times("The talks ended at 12.")] == ["12"]
     assert [t[0] for t in _times("They met at seven.")] == ["seven"]
+
+
+@pytest.mark.parametrize(("text", "span", "role"), [
+    ("'There is an active search,' he said shortly before noon EDT.", "shortly before noon EDT", "reported"),
+    ("The gunman is still at large, police said at 3 p.m.", "3 p.m.", "reported"),
+    ("Police said the attack began at 3 p.m.", "3 p.m.", "start"),
+    ("He said the call ended at 4:25 pm EST.", "4:25 pm EST", "end"),
+])
+def test_the_time_of_saying_is_reported(text: str, span: str, role: str) -> None:
+    """ "he said shortly before noon": when it was said (role ``reported``), never the event's time."""
+    assert [(t[0], t[2]) for t in _times(text)] == [(span, role)]
+
+
+@pytest.mark.parametrize(("text", "span", "role"), [
+    ("Gunfire was reported at about 3 p.m. in the area.", "at about 3 p.m.", "time"),
+    ("A neighbour said that in the morning he saw smoke.", "in the morning", "time"),
+])
+def test_a_time_inside_what_was_said_is_the_events(text: str, span: str, role: str) -> None:
+    """ "was reported at 3 p.m.", "said that in the morning he saw": the time of what happened, not of saying it."""
+    assert [(t[0], t[2]) for t in _times(text)] == [(span, role)]

@@ -248,7 +248,9 @@ _PAST = re.compile(
     # irregular past forms that are no other common word ("left", "saw", "rose", "sat", "lost", "fed" are)
     r"fell|struck|shot|told|came|went|took|gave|got|broke|brought|caught|fought|drove|flew|wrote|bought|sold|"
     r"paid|kept|heard|thought|chose|stole|sank|shook|hid|dug|slept|wept|built|sent|became|ran|stood|felt|"
-    r"made|found|won|fled|hung|threw|tore|swore|woke|led|slew|knew|grew|drew|blew|spun|stuck|swam|sang|bled)\b",
+    r"made|found|won|fled|hung|threw|tore|swore|woke|led|slew|knew|grew|drew|blew|spun|stuck|swam|sang|bled|"
+    # "rose" only where it is the verb: "the toll rose to four", "prices rose sharply"
+    r"rose\s+(?:to|by|from|above|again|sharply|slightly|steadily|further|overnight))\b",
     re.I,
 )
 

@@ -82,7 +82,7 @@ _ANOTHER = re.compile(
     r"(?P<verb>wounded|injured|hurt|killed|died|dead|arrested)\b)", re.I
 )
 # "the death toll rose to", "a death toll of", "the death toll from the quake passing": what a number after it counts
-_DEATH_TOLL = re.compile(r"\b[Dd]eath\s+toll\b[^.;:!?\d]{0,40}$")
+_DEATH_TOLL = re.compile(r"\b[Dd]eath\s+toll\b[^.;:!?\d]{0,80}$")
 _AFTER_AGE = re.compile(r"\s*(?:,|\)|\s+(?:who|of|from|and)\b)")
 _STOP = frozenset(
     "of the a an and or to in on at from for by with near around about as than that which who were was "
@@ -323,7 +323,8 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
         if number.value is not None and number.hedge is None and 1800 <= number.value <= 2100 and not number.words:
             return None  # a year the date extractor did not take ("in 2014" is a date)
         noun, _, end = _counted(ctx, end)
-        toll = _DEATH_TOLL.search(before) if noun in (None, "people") and "toll" in before else None
+        wide = text[max(0, start - 100):start]  # "the death toll from Monday's shooting in Springfield rose to"
+        toll = _DEATH_TOLL.search(wide) if noun in (None, "people") and "toll" in wide else None
         if toll is not None:
             noun, qualifier, rule = "people", "killed", "quantity:death-toll"  # "the death toll rose to 2,300"
         elif noun is None:

@@ -45,7 +45,7 @@ import attrs
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
 from factcheck.extractors import Candidate, Context, lowered_pattern, non_overlapping, register, tense
-from factcheck.extractors.dates import DateMatch, document_dates
+from factcheck.extractors.dates import _REPORTING, DateMatch, document_dates
 from factcheck.values import DateValue, TimeValue
 
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -390,8 +390,24 @@ def _offset(zone: Zone | None, day: dt.date | None, minute: int) -> int | None:
     return offset_minutes(zone, day, dt.time(minute // 60 % 24, minute % 60))
 
 
+# a word between a reporting verb and the time it was said at, and the auxiliaries of a passive "was reported"
+_SAID_LINKS = frozenset({"at", "on", "around", "about", "shortly", "just", "late", "early"})
+_PASSIVE = frozenset({"was", "were", "been", "is", "are", "be"})
+
+
 def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
-    """The role of the time at ``[start, end)`` from the verb beside it, and that verb (found once per span)."""
+    """The role of the time at ``[start, end)`` from the verb beside it, and that verb (found once per span).
+
+    ``reported`` when a reporting verb comes right before it ("he said shortly
+    before noon", "police said at 3 p.m."): when it was said, not when it
+    happened.
+    """
+    before = ctx.words_before(start, 3)
+    if before and before[-1] in _SAID_LINKS:
+        before = before[:-1]  # "said at 3 p.m.", "said on Friday night"
+    if before and before[-1] in _REPORTING and not (before[-1] == "reported" and len(before) > 1
+                                                     and before[-2] in _PASSIVE):
+        return "reported", (before[-1],)  # not "gunfire was reported at 3 p.m.": when it was heard
     if not ctx.memo("times: role words", lambda: _has_role_word(ctx.text)):
         return "time", ()  # no start or end verb anywhere in the document: no look at the words around each time
     found: tuple[str, tuple[str, ...]] = ctx.memo(("time role", start, end), lambda: _find_role(ctx, start, end))
