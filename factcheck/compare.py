@@ -331,8 +331,9 @@ def _place_relation(a: Fact, b: Fact) -> str:
     cities of one name are the same place when either is named without a
     qualifier and the gazetteer knows that name in more than one place.
     """
-    rel = a.value.relation(b.value)
-    if rel == "disjoint" and a.value.name == b.value.name and (_bare_city(a) or _bare_city(b)):
+    va: PlaceValue = a.value
+    rel = va.relation(b.value)
+    if rel == "disjoint" and va.name == b.value.name and (_bare_city(a) or _bare_city(b)):
         return "same"
     return rel
 
