@@ -530,3 +530,19 @@ def test_the_time_of_saying_is_reported(text: str, span: str, role: str) -> None
 def test_a_time_inside_what_was_said_is_the_events(text: str, span: str, role: str) -> None:
     """ "was reported at 3 p.m.", "said that in the morning he saw": the time of what happened, not of saying it."""
     assert [(t[0], t[2]) for t in _times(text)] == [(span, role)]
+
+
+@pytest.mark.parametrize(("text", "offset"), [
+    # "local time" is the time where the event is: the place named in an earlier sentence
+    ("The ministers met in Geneva on Tuesday for talks. The talks began at 10 a.m. local time.", "T10:00+01:00"),
+    ("Officials met in Kyiv on Tuesday. Talks began at 9 a.m. local time and ended at noon local time.",
+     "T09:00+02:00"),
+])
+def test_local_time_takes_the_zone_of_an_earlier_place(text: str, offset: str) -> None:
+    """ "10 a.m. local time" after "met in Geneva" in the sentence before is Geneva's time."""
+    assert _times(text)[0][1].endswith(offset)
+
+
+def test_local_time_with_no_place_stays_without_offset() -> None:
+    """Negative: "local time" in a story that names no place gets no offset."""
+    assert _times("The talks began at 10 a.m. local time.")[0][1] == "2021-12-30T10:00"

@@ -505,6 +505,28 @@ def _local_zone(ctx: Context, start: int, end: int) -> tuple[Zone | None, str | 
     return zone, f"local time of {best[2]}"
 
 
+#: how many sentences back "local time" looks for the place it is the time of
+LOCAL_TIME_SENTENCES = 3
+
+
+def _earlier_zone(ctx: Context, start: int) -> tuple[Zone | None, str | None]:
+    """For "local time" with no place beside it: the zone of the last "in <Place>" of the sentences before.
+
+    "The ministers met in Geneva on Tuesday. The talks began at 10 a.m. local
+    time": Geneva's time. Only a place the gazetteer knows, at most
+    :data:`LOCAL_TIME_SENTENCES` sentences back; none gives no zone.
+    """
+    sentences = ctx.parsed.sentences
+    index = ctx.parsed.sentence_at(start)
+    for i in range(index - 1, max(-1, index - 1 - LOCAL_TIME_SENTENCES), -1):
+        s_start, s_end = sentences[i]
+        found: _InPlace | None = ctx.memo(("in places", s_start), lambda: _in_places(ctx, s_start, s_end))
+        if found is not None and found.known:
+            _, iana, name = found.known[-1]
+            return Zone(text=f"in {name}", name=iana, iana=iana, fixed_offset=None), f"local time of {name}"
+    return None, None
+
+
 def _published_clock(ctx: Context) -> dt.datetime | None:
     """The publication instant when it has a time of day (not a bare date at midnight)."""
     published = ctx.doc.published
@@ -646,8 +668,10 @@ def _single(ctx: Context, clocks: list[_Clock], i: int, dates: list[DateMatch], 
                     end = close.end()
                     rule = "clock+zone+bracketed-conversion"
                     i += 1
-    if offset is None and first.zone is None:
+    if offset is None and (first.zone is None or first.zone.local):
         local, local_note = _local_zone(ctx, start, end)
+        if local is None and first.zone is not None:  # "local time": where the story is, named before
+            local, local_note = _earlier_zone(ctx, start)
         if local is not None:
             offset = _offset(local, day, minute)
             zone_label = local.name
