@@ -421,3 +421,15 @@ def test_rose_to_is_past(text: str, expected: str) -> None:
     """ "rose to", "rose by": the past of "rise" (published on Wednesday 2024-03-13), so the Tuesday just gone."""
     assert _dates(text, "2024-03-13")[0][1] == expected
 
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The death toll from the plane crash rose to 72 on Sunday.", "reported"),
+    ("The toll climbed to 40 on Sunday, officials said.", "reported"),
+    ("The death toll rose on Sunday to 72.", "reported"),
+    ("The plane crashed on Sunday, and the toll rose to 72.", "date"),
+])
+def test_the_day_a_toll_rose_is_no_day_of_the_event(text: str, role: str) -> None:
+    """ "the death toll from Saturday's crash rose to 72 on Sunday": Sunday is when the count grew (``reported``)."""
+    facts = factcheck.extract(Document(id="d", text=text, published="2024-07-21"))
+    assert [f.role for f in facts if f.kind == "date"] == [role]

@@ -82,6 +82,9 @@ _REPORTING = frozenset(
 # (not the parenthetical "On Monday, police said, a man was shot", where the date is the event's)
 # Only verbs of speech: "Today, HP announced an acquisition" is the announcement, often the event itself.
 _SPEECH = ("said", "says", "told", "explained", "added", "noted", "stated", "wrote", "tweeted")
+# a toll that grows before a date in its sentence: the date is when the count grew, not when the event happened
+_TOLL_UPDATE = re.compile(r"\btoll\b[^.;!?]*?\b(?P<verb>rose|risen|climbed|jumped|reached|passed|topped|increased|"
+                          r"grew|mounted|stood)\b[^.;!?]*$", re.I)
 _FRONTED_REPORT = re.compile(r",?\s+(?:[\w'’.-]+\s+){1,3}?(?P<verb>" + "|".join(_SPEECH) + r")\b(?!\s*,)")
 _DAY = dt.timedelta(days=1)
 
@@ -1608,6 +1611,9 @@ def extract_dates(ctx: Context) -> Iterator[Candidate]:
             role = "mention"  # "the 2015 Iran nuclear deal": the year names another thing
         elif reporter := next((w for w in before if w in _REPORTING), None):
             role, cues = "reported", (reporter,)  # "said on Wednesday": when it was said, not when it happened
+        elif "toll" in text[max(0, start - 160):start] and (
+                update := _TOLL_UPDATE.search(text, max(ctx.sentence_span(start)[0], start - 160), start)):
+            role, cues = "reported", (update["verb"].lower(),)  # "the toll rose to 72 on Sunday": when it grew
         elif _opens_sentence(text, start, before) and (fronted := _FRONTED_REPORT.match(text, end)) is not None:
             role, cues = "reported", (fronted["verb"].lower(),)
         yield Candidate("date", role, start, end, value, match.rule, confidence, cues)
