@@ -378,3 +378,12 @@ def test_call_is_a_call_between_parties(text: str, expected: list[tuple[str, str
 def test_the_reporting_institution_of_an_incident_is_no_party(text: str, participants: list[str]) -> None:
     """ ", the U.S. Geological Survey said": the source of an incident report, not where or whom it struck."""
     assert events(text)[0][2] == participants
+
+
+@pytest.mark.parametrize("text", ["A Yeti Airlines plane crashed near Pokhara on Saturday.",
+                                  "A Delta Air Lines jet crashed on Monday.", "A Lufthansa Cargo plane crashed.",
+                                  "A Ryanair flight operated by Malta Air crashed."])
+def test_an_airline_is_no_person(text: str) -> None:
+    """ "Yeti Airlines", "Delta Air Lines": companies, not people named Airlines or Lines."""
+    assert not [p for _, _, ps in events(text) for p in ps if p.startswith("person:")]
+

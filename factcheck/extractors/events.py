@@ -238,7 +238,8 @@ _NOT_SURNAMES = frozenset(
     "conference courthouse division entertainment facilities films studios theatre theater games guild markets "
     "services solutions tech devices wireless computing ltd union unit units program village heights expo prize "
     "show jail sheriff attorney deputy doctor manager reporter officer detective commander boulevard blvd "
-    "drive plaza terrace parkway".split()
+    "drive plaza terrace parkway airlines airline airways lines air aviation cargo express railways railway "
+    "motors bank".split()
 )
 # first words of capitalised runs that name places ("Mount Cook", "Lake Tahoe", "Fort Hood")
 _PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san santa los las new north south east west "
