@@ -397,6 +397,8 @@ def _contradicts(own: Sequence[Fact], theirs: Sequence[Fact]) -> bool:
 UNIT_SCALE = {
     "mi": ("length", 1609.344), "km": ("length", 1000.0), "m": ("length", 1.0), "ft": ("length", 0.3048),
     "mph": ("speed", 0.44704), "km/h": ("speed", 1 / 3.6),
+    "acre": ("area", 4046.8564224), "ha": ("area", 10_000.0), "km2": ("area", 1_000_000.0),
+    "sq mi": ("area", 2_589_988.110336),
 }
 
 

@@ -775,7 +775,7 @@ def _quantity_attribute(f: Fact) -> str:
 
 # what a measure's subject is called as an attribute (a distance from a place stays ``distance``)
 _MEASURE_ATTRIBUTES = {"depth": "depth", "fall": "fall_height", "height": "height", "speed": "speed",
-                       "chase": "chase_distance", "length": "length", "width": "width"}
+                       "chase": "chase_distance", "length": "length", "width": "width", "burned": "area_burned"}
 
 
 def _quantity_key(f: Fact) -> tuple[str, ...] | None:

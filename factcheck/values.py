@@ -691,7 +691,8 @@ class Quantity:
         def fmt(x: float) -> str:
             return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
-        unit = f" {self.unit}" if self.unit else ""
+        said = "acres" if self.unit == "acre" and self.high != 1 else self.unit  # "12,000 acres", the unit "acre"
+        unit = f" {said}" if said else ""
         if self.value is not None and self.low == self.high:
             return fmt(self.value) + unit
         low = fmt(self.low) if not math.isinf(self.low) else "?"

@@ -358,3 +358,14 @@ def test_facilities_after_a_quake_are_not_its_venue() -> None:
 def test_a_bare_name_of_many_places_is_the_one_another_report_qualifies(first: str, second: str, verdict: str) -> None:
     """A bare city name that the gazetteer knows in several places is no conflict with one of them named in full."""
     assert verdicts("venue", "2024-03-12", first, second) == [verdict]
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ("A wildfire near Chico has burned more than 12,000 acres since Wednesday.",
+     "The wildfire near Chico had scorched roughly 4,900 hectares by Friday, since Wednesday.", "reconciled"),
+    ("A wildfire near Chico has burned 12,000 acres since Wednesday.",
+     "The wildfire near Chico had scorched 9,000 hectares by Friday, since Wednesday.", "conflict"),
+])
+def test_burned_areas_are_compared_across_units(first: str, second: str, verdict: str) -> None:
+    """4,900 hectares is about 12,100 acres: no conflict with "more than 12,000 acres"; 9,000 hectares is one."""
+    assert verdicts("area_burned", "2024-08-03", first, second) == [verdict]

@@ -274,3 +274,18 @@ def test_a_verb_before_and_belongs_to_the_count_before_it(text: str, span: str, 
     """ "killed and five others wounded": the five were wounded; the verb before "and" is the first count's."""
     (q,) = [f for f in quantities(text) if f.text == span]
     assert q.value.qualifier == qualifier
+
+
+@pytest.mark.parametrize(("text", "span", "unit", "qualifier"), [
+    ("A wildfire has burned more than 12,000 acres.", "more than 12,000 acres", "acre", "burned"),
+    ("The blaze had scorched roughly 4,900 hectares by Friday.", "roughly 4,900 hectares", "ha", "burned"),
+    ("The fire has grown to 20,000 acres.", "20,000 acres", "acre", "burned"),
+    ("It charred 80 square kilometres of forest.", "80 square kilometres", "km2", "burned"),
+    ("About 300 sq mi burned.", "About 300 sq mi", "sq mi", "burned"),
+    ("The farm covers 200 acres.", "200 acres", "acre", None),
+    ("The waves grew to 10 metres.", "10 metres", "m", None),  # only an area is burned
+])
+def test_areas_are_measures_in_their_unit(text: str, span: str, unit: str, qualifier: str | None) -> None:
+    """Acres, hectares and square units are areas; what a fire burned is its ``burned`` area."""
+    (q,) = [f for f in quantities(text) if f.text == span]
+    assert (q.role, q.value.unit, q.value.qualifier) == ("measure", unit, qualifier)

@@ -64,6 +64,9 @@ _SUBJECT_BEFORE = {
     "plunging": "fall", "dropped": "fall", "chased": "chase", "chase": "chase", "pursued": "chase",
     "pursuit": "chase", "speed": "speed", "speeds": "speed", "height": "height", "tall": "height", "high": "height",
     "long": "length", "length": "length", "wide": "width", "width": "width",
+    # what a fire burned: "burned 12,000 acres", "has grown to 20,000 acres", "300 sq mi burned"
+    "burned": "burned", "burnt": "burned", "scorched": "burned", "charred": "burned", "blackened": "burned",
+    "consumed": "burned", "grown": "burned", "grew": "burned",
 }
 _FROM_PLACE = re.compile(
     r"\s+(?:(?P<dir>(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -91,7 +94,9 @@ _STOP = frozenset(
 )
 UNIT = re.compile(
     r"\s*(?:(?P<pct>%|percent\b|per cent\b)|(?P<unit>mph|km/h|kph|kilometres per hour|kilometers per hour|"
-    r"miles per hour|miles|mile|mi\b|kilometres|kilometers|km|feet|foot|ft\b|metres|meters|m\b|"
+    r"miles per hour|square\s+(?:kilometres|kilometers|km|miles)\b|sq\.?\s+(?:km|mi|miles)\b|km2|km²|"
+    r"acres?\b|hectares?\b|ha\b|"
+    r"miles|mile|mi\b|kilometres|kilometers|km|feet|foot|ft\b|metres|meters|m\b|"
     r"degrees? (?:Fahrenheit|Celsius|F|C)\b|°\s?[FC]\b)|(?P<age>-year-old|\s*years? old\b))",
 )
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?:\s+of)?\s*-?\s*$", re.I)
@@ -99,10 +104,15 @@ _MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b", re.I)
 # a decimal before a quake word, or before "on the Richter scale", is its magnitude ("a 7.5 aftershock")
 _QUAKE_AFTER = re.compile(r"\s*-?\s*(?:(?:strong|powerful|major|minor|moderate|shallow|massive|deadly)\s+)?"
                           r"(?:earthquake|quake|aftershock|tremor|temblor)s?\b|\s+on\s+the\s+richter\b", re.I)
+_AREAS = frozenset({"acre", "ha", "km2", "sq mi"})
 _CURRENCY = re.compile(r"(?P<cur>US\$|\$|€|£|¥)\s*$")
 _UNIT_NORMAL = {
     "mph": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h",
-    "kilometers per hour": "km/h", "miles": "mi", "mile": "mi", "mi": "mi", "kilometres": "km",
+    "kilometers per hour": "km/h", "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha", "ha": "ha",
+    "km2": "km2", "km²": "km2", "square kilometres": "km2", "square kilometers": "km2", "square km": "km2",
+    "sq km": "km2", "sq. km": "km2", "square miles": "sq mi", "sq mi": "sq mi", "sq. mi": "sq mi",
+    "sq miles": "sq mi", "sq. miles": "sq mi",
+    "miles": "mi", "mile": "mi", "mi": "mi", "kilometres": "km",
     "kilometers": "km", "km": "km", "feet": "ft", "foot": "ft", "ft": "ft", "metres": "m", "meters": "m", "m": "m",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -316,6 +326,8 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
             unit = _UNIT_NORMAL.get(raw, raw.replace("degrees ", "°").replace("degree ", "°").replace(" ", ""))
             role, rule = "measure", "quantity:unit"
             qualifier = _subject(ctx, start, unit_m.end())
+            if qualifier == "burned" and unit not in _AREAS:
+                qualifier = None  # "the waves grew to 10 metres": only an area is burned
         end = unit_m.end()
     elif number.text.lower() in _EVALUATIVE:
         role, rule = "number", "quantity:number"  # "few people think so": how small, not how many
