@@ -382,8 +382,27 @@ def test_the_reporting_institution_of_an_incident_is_no_party(text: str, partici
 
 @pytest.mark.parametrize("text", ["A Yeti Airlines plane crashed near Pokhara on Saturday.",
                                   "A Delta Air Lines jet crashed on Monday.", "A Lufthansa Cargo plane crashed.",
-                                  "A Ryanair flight operated by Malta Air crashed."])
+                                  "A Ryanair flight operated by Malta Air crashed.",
+                                  "The fire is 15% contained, according to Cal Fire.",
+                                  "The Park Fire near Chico has grown to 20,000 acres."])
 def test_an_airline_is_no_person(text: str) -> None:
-    """ "Yeti Airlines", "Delta Air Lines": companies, not people named Airlines or Lines."""
+    """ "Yeti Airlines", "Delta Air Lines", "Cal Fire", "the Park Fire": not people named Airlines, Lines or Fire."""
     assert not [p for _, _, ps in events(text) for p in ps if p.startswith("person:")]
 
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    ("The Park Fire near Chico has grown to 20,000 acres.", ["Fire"]),
+    ("Crews fought the Dixie Fire on Monday.", ["Fire"]),
+    ("The fire is 15% contained, according to Cal Fire.", ["fire"]),
+    ("The Chico Fire Department said crews were on scene.", []),
+    ("Fire Chief Steve Kovacs spoke on Monday.", []),
+    ("Ross will not direct Catching Fire, the sequel.", []),
+    ("It could complicate the Catching Fire schedule.", []),
+    ("Crews fought the King Fire on Monday.", ["Fire"]),
+    ("Crews from Devon and Somerset Fire and Rescue attended.", []),
+    ("Peter Guest, Assistant Chief Fire Officer at Surrey, spoke.", []),
+])
+def test_a_named_wildfire_is_a_fire(text: str, fires: list[str]) -> None:
+    """ "the Park Fire": a named wildfire; "Cal Fire", "Fire Department", "Fire Chief": agencies and titles."""
+    assert [t for t, kind, _ in events(text) if kind == "fire"] == fires

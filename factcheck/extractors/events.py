@@ -239,7 +239,7 @@ _NOT_SURNAMES = frozenset(
     "services solutions tech devices wireless computing ltd union unit units program village heights expo prize "
     "show jail sheriff attorney deputy doctor manager reporter officer detective commander boulevard blvd "
     "drive plaza terrace parkway airlines airline airways lines air aviation cargo express railways railway "
-    "motors bank".split()
+    "motors bank fire".split()
 )
 # first words of capitalised runs that name places ("Mount Cook", "Lake Tahoe", "Fort Hood")
 _PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san santa los las new north south east west "
@@ -427,6 +427,19 @@ _LEGAL_HEAD = re.compile(r"[-\s]+(?:charges?|counts?|trial|case|conviction|inves
                          r"hearing|indictment|warrant)\b", re.I)
 
 
+# "the Park Fire", "the Dixie Fire": a wildfire's name after "the"; not an agency ("Cal Fire", "the Surrey Fire
+# and Rescue Service"), a title ("Fire Chief") or a book ("Catching Fire")
+_NAMED_FIRE_BEFORE = re.compile(r"(?<![\w.])[Tt]he\s+(?!Cal\b|CAL\b|[A-Z][a-z]+ing\b)[A-Z][a-z]+\s+$")
+_NOT_A_FIRE_AFTER = re.compile(r"\s+(?:Department|Dept|Chief|Station|Service|Marshal|Authority|Rescue|Brigade|"
+                               r"District|Protection|Academy|Company|Captain|Fighters?|Officer|Crews?|Engine|Hall|"
+                               r"and\s+Rescue|&\s+Rescue)\b")
+
+
+def _named_fire(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised "Fire" names a wildfire ("the Park Fire"), not an agency or a title."""
+    return bool(_NAMED_FIRE_BEFORE.search(text, max(0, start - 24), start)) and not _NOT_A_FIRE_AFTER.match(text, end)
+
+
 def _fire_is_a_verb(ctx: Context, start: int, end: int) -> bool:
     """Whether "fire" is the verb "to dismiss" ("decided to fire his deputy") rather than a blaze."""
     before = ctx.words_before(start, 1)
@@ -475,15 +488,17 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
             continue
         word = text[start:end]
         lowered = scan[start:end]
-        if word[0].isupper() and lowered in ("call", "fire", "met", "shot", "vote") and start != ctx.sentence_span(start)[0]:
+        if word[0].isupper() and lowered in ("call", "fire", "met", "shot", "vote") and start != ctx.sentence_span(start)[0] \
+                and not (lowered == "fire" and _named_fire(text, start, end)):
             continue
         kind = TRIGGERS[lowered]
         if lowered in ("meet", "met") and _NOT_A_MEETING.match(text, end):
             continue  # "to meet the many challenges"
         if lowered == "fire" and _fire_is_a_verb(ctx, start, end):
             continue  # "pressured him to fire his deputy": a dismissal, not a blaze
-        if lowered == "fire" and (text[start - 1:start] == "-" or ctx.words_before(start, 1)[-1:] == ["under"]):
-            continue  # "a cease-fire", "came under fire": no blaze
+        if lowered == "fire" and (text[start - 1:start] == "-" or ctx.words_before(start, 1)[-1:] == ["under"]
+                                  or (word[0].isupper() and _NOT_A_FIRE_AFTER.match(text, end))):
+            continue  # "a cease-fire", "came under fire", "Fire Chief …": no blaze
         if kind == "call" and lowered in ("call", "calls") and (
                 ctx.words_before(start, 1)[-1:] in ([w] for w in _NOT_A_PHONE_CALL) or _CALL_FOR.match(text, end)):
             continue  # "a distress call", "a 911 call", "calls for calm": no call between parties
