@@ -289,3 +289,20 @@ def test_areas_are_measures_in_their_unit(text: str, span: str, unit: str, quali
     """Acres, hectares and square units are areas; what a fire burned is its ``burned`` area."""
     (q,) = [f for f in quantities(text) if f.text == span]
     assert (q.role, q.value.unit, q.value.qualifier) == ("measure", unit, qualifier)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("About 4,000 residents were ordered to evacuate.", "About 4,000 residents"),
+    ("Officials told 4,000 people to evacuate.", "4,000 people"),
+    ("About 6,000 people have been evacuated.", "About 6,000 people"),
+])
+def test_people_told_to_evacuate_are_evacuated(text: str, span: str) -> None:
+    """ "ordered to evacuate" counts the evacuated, as "have been evacuated" does."""
+    (q,) = [f for f in quantities(text) if f.text == span]
+    assert q.value.qualifier == "evacuated"
+
+
+def test_the_agents_of_a_killing_are_not_killed() -> None:
+    """ "two men charged with killing her": the two did the killing."""
+    (q,) = [f for f in quantities("The trial of two local men charged with killing her began.") if f.role == "count"]
+    assert q.value.qualifier != "killed"

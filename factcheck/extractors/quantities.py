@@ -53,6 +53,7 @@ QUALIFIER = {
     "amassed": "deployed", "amassing": "deployed", "deployed": "deployed", "deploying": "deployed",
     "stationed": "deployed",
     "arrested": "arrested", "detained": "arrested", "missing": "missing", "evacuated": "evacuated",
+    "evacuate": "evacuated", "evacuating": "evacuated",
     "destroyed": "destroyed", "damaged": "damaged", "rescued": "rescued",
 }
 _DEFAULT_QUALIFIER = {"troops": "deployed"}
@@ -180,9 +181,9 @@ def _qualifier(ctx: Context, start: int, end: int, noun: str | None) -> str | No
             return _hit(word, noun) or QUALIFIER[word]
         if word in _COORDINATORS:
             break  # "killed and five others wounded": the verb before "and" is the first count's
-    for word in ctx.words_after(end, 4, limit=c_end):
-        if word in ("and", ",", ";", "but"):
-            break
+    for word in ctx.words_after(end, 5, limit=c_end):  # "4,000 residents were ordered to evacuate"
+        if word in ("and", ",", ";", "but") or word in _AGENT_MARKERS:
+            break  # "two men charged with killing her": they did it, it was not done to them
         if word in QUALIFIER and QUALIFIER[word] != "deployed":
             return QUALIFIER[word]
         if word in _HIT_VERBS and noun == "shots":
@@ -196,6 +197,7 @@ def _qualifier(ctx: Context, start: int, end: int, noun: str | None) -> str | No
 
 
 _COORDINATORS = frozenset({"and", "or", "but", ",", ";"})
+_AGENT_MARKERS = frozenset({"charged", "accused", "suspected", "convicted"})
 
 
 def _hit(word: str, noun: str | None) -> str | None:
