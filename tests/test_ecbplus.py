@@ -24,17 +24,17 @@ from factcheck.values import DateValue, TimeValue
 # regression floors: current figures (precision/recall: current minus 0.02)
 GOLD_CONFLICTS_FOUND_MIN = 8          # of 10: the issue's target, met (8 now, strictly 8)
 GOLD_AGREEMENTS_FLAGGED_MAX = 0       # of 14
-CONFLICTS_FLAGGED_MAX = 22            # over all 74 clusters: 20 now (25 before game clocks, PST in summer, hospitals, ages per person); the issue target is 30
+CONFLICTS_FLAGGED_MAX = 21            # over all 74 clusters: 19 now (25 before game clocks, PST in summer, hospitals, ages per person, "Fire" no surname); the issue target is 30
 # Since the date-vs-time rule (a date and a clock time of one day in one event are one time: see
 # docs/evaluation.md) time precision is measured over more pairs; the same grouping scores 0.888 under the
 # earlier definition (floor 0.89 then), 0.883 under this one, so the time floor is re-based on this definition.
-TIMES_PRECISION_MIN = 0.88 - 0.02     # 0.884 now (tp 838, fp 110)
-TIMES_RECALL_MIN = 0.32 - 0.02        # 0.323 now (0.22 before the date-vs-time rule and this session's rounds)
-LOCATIONS_PRECISION_MIN = 0.81 - 0.02  # 0.806 now (tp 522, fp 126; the new false pairs are annotation grain:
+TIMES_PRECISION_MIN = 0.88 - 0.02     # 0.887 now (tp 864, fp 110)
+TIMES_RECALL_MIN = 0.33 - 0.02        # 0.333 now (0.22 before the date-vs-time rule and the later rounds)
+LOCATIONS_PRECISION_MIN = 0.81 - 0.02  # 0.812 now (tp 546, fp 126; the new false pairs are annotation grain:
                                        # "Vancouver" inside the mention "the office in Vancouver")
-LOCATIONS_RECALL_MIN = 0.29 - 0.02    # 0.297 now
-BOTH_PRECISION_MIN = 0.85 - 0.02      # 0.852 now
-BOTH_RECALL_MIN = 0.31 - 0.02         # 0.313 now
+LOCATIONS_RECALL_MIN = 0.31 - 0.02    # 0.310 now
+BOTH_PRECISION_MIN = 0.85 - 0.02      # 0.857 now
+BOTH_RECALL_MIN = 0.32 - 0.02         # 0.324 now
 
 
 # ---------------------------------------------------------------- metric definitions (no corpus)

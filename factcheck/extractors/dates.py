@@ -75,7 +75,8 @@ _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|qtrs?|years?|yrs?)"
 _VAGUE = frozenset({"a few", "few", "several", "a couple of", "a couple"})
 _WD_PLURAL = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
-_REPORTING = frozenset(
+#: verbs that say when something was said, not when it happened ("said on Wednesday", "he said shortly before noon")
+REPORTING_VERBS = frozenset(
     "said says told announced reported confirmed added noted stated wrote tweeted posted revealed explained".split()
 )
 # a date that opens a sentence whose subject then reports: "Yesterday, the police explained that officers shot ..."
@@ -1609,7 +1610,7 @@ def extract_dates(ctx: Context) -> Iterator[Candidate]:
         before = ctx.words_before(start, 3)
         if match.rule == "date:year" and text[start - 4:start].lower() == "the ":
             role = "mention"  # "the 2015 Iran nuclear deal": the year names another thing
-        elif reporter := next((w for w in before if w in _REPORTING), None):
+        elif reporter := next((w for w in before if w in REPORTING_VERBS), None):
             role, cues = "reported", (reporter,)  # "said on Wednesday": when it was said, not when it happened
         elif "toll" in text[max(0, start - 160):start] and (
                 update := _TOLL_UPDATE.search(text, max(ctx.sentence_span(start)[0], start - 160), start)):

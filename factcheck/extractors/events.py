@@ -314,9 +314,12 @@ def _participants(ctx: Context, start: int, end: int, *, incident: bool = False)
 
 
 def _reports(ctx: Context, end: int) -> bool:
-    """Whether a name begins a reporting institution: capitalised words or words for an institution, then a
-    reporting verb ("U.S. Geological Survey said", "Indian navy officials said"; not "Ukraine and says",
-    "Syria, officials said", "Moscow said")."""
+    """Whether the place that ends at ``end`` begins the name of an institution that reports.
+
+    Capitalised words or words for an institution, then a reporting verb:
+    "U.S. Geological Survey said", "Indian navy officials said"; not "Ukraine
+    and says", "Syria, officials said" or "Moscow said".
+    """
     starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
     i = bisect.bisect_left(starts, end)
     for j in range(i, min(i + 4, len(starts))):

@@ -45,7 +45,7 @@ import attrs
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
 from factcheck.extractors import Candidate, Context, lowered_pattern, non_overlapping, register, tense
-from factcheck.extractors.dates import _REPORTING, DateMatch, document_dates
+from factcheck.extractors.dates import REPORTING_VERBS, DateMatch, document_dates
 from factcheck.values import DateValue, TimeValue
 
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -405,7 +405,7 @@ def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
     before = ctx.words_before(start, 3)
     if before and before[-1] in _SAID_LINKS:
         before = before[:-1]  # "said at 3 p.m.", "said on Friday night"
-    if before and before[-1] in _REPORTING and not (before[-1] == "reported" and len(before) > 1
+    if before and before[-1] in REPORTING_VERBS and not (before[-1] == "reported" and len(before) > 1
                                                      and before[-2] in _PASSIVE):
         return "reported", (before[-1],)  # not "gunfire was reported at 3 p.m.": when it was heard
     if not ctx.memo("times: role words", lambda: _has_role_word(ctx.text)):
@@ -509,6 +509,12 @@ def _local_zone(ctx: Context, start: int, end: int) -> tuple[Zone | None, str | 
 LOCAL_TIME_SENTENCES = 3
 
 
+def _sentence_places(ctx: Context, s_start: int, s_end: int) -> _InPlace | None:
+    """:func:`_in_places` of one sentence, found once per sentence."""
+    found: _InPlace | None = ctx.memo(("in places", s_start), lambda: _in_places(ctx, s_start, s_end))
+    return found
+
+
 def _earlier_zone(ctx: Context, start: int) -> tuple[Zone | None, str | None]:
     """For "local time" with no place beside it: the zone of the last "in <Place>" of the sentences before.
 
@@ -519,8 +525,7 @@ def _earlier_zone(ctx: Context, start: int) -> tuple[Zone | None, str | None]:
     sentences = ctx.parsed.sentences
     index = ctx.parsed.sentence_at(start)
     for i in range(index - 1, max(-1, index - 1 - LOCAL_TIME_SENTENCES), -1):
-        s_start, s_end = sentences[i]
-        found: _InPlace | None = ctx.memo(("in places", s_start), lambda: _in_places(ctx, s_start, s_end))
+        found = _sentence_places(ctx, *sentences[i])
         if found is not None and found.known:
             _, iana, name = found.known[-1]
             return Zone(text=f"in {name}", name=iana, iana=iana, fixed_offset=None), f"local time of {name}"
