@@ -693,6 +693,11 @@ def _phrase_stopped(idx: _Index, key: str, prev: _Near, nxt: _Near) -> bool:
     return p is not None and pgap in (" ", "-") and p + pgap + key in idx.phrase_stops
 
 
+# words after a city's name that make it an institution's name ("Columbia University"), even where the word is
+# itself a place name somewhere (University, Florida)
+_INSTITUTION_HEADS = frozenset({"University", "College", "Institute", "Academy", "Seminary", "Polytechnic"})
+
+
 def _person_or_org(idx: _Index, ws: _Words, i: int, key: str, kind: str, sentence_end: bool,
                    prev: _Near, nxt: _Near) -> bool:
     """True if a bare place looks like part of a person's or organisation's name."""
@@ -708,6 +713,8 @@ def _person_or_org(idx: _Index, ws: _Words, i: int, key: str, kind: str, sentenc
         return False
     if kind in ("city", "admin2") or key in idx.person_like:
         n, ngap = nxt
+        if n is not None and ngap == " " and n in _INSTITUTION_HEADS:
+            return True  # "Columbia University", "Boston College": there is a town called University
         if (n is not None and ngap == " " and _is_cap(n) and n not in idx.followers
                 and n.rstrip(".") not in idx.names and n not in idx.demonyms):
             return True  # "Paris Hilton", "Geneva Convention", "Jordan Peterson"

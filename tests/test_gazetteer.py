@@ -435,3 +435,15 @@ def test_place_work_grows_linearly(unit: str) -> None:
     _extract_calls(unit * 10)  # warm caches
     small, large = _extract_calls(unit * 100), _extract_calls(unit * 400)
     assert large <= 6 * small, (small, large)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("a protest camp at Columbia University in New York", ["New York City"]),
+    ("students at Boston University", []),
+    ("Columbia College in Chicago", ["Chicago"]),
+    ("the game at Columbia, Missouri", ["Columbia"]),
+])
+def test_a_city_name_before_an_institution_head_is_no_place(text: str, names: list[str]) -> None:
+    """ "Columbia University", "Boston University": an institution's name, not the city (a town called
+    University exists, so the word after is also a place name)."""
+    assert [m.place.name for m in find_places(text)] == names

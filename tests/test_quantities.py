@@ -306,3 +306,11 @@ def test_the_agents_of_a_killing_are_not_killed() -> None:
     """ "two men charged with killing her": the two did the killing."""
     (q,) = [f for f in quantities("The trial of two local men charged with killing her began.") if f.role == "count"]
     assert q.value.qualifier != "killed"
+
+
+@pytest.mark.parametrize("text", ["About 280 protesters were detained.", "Police arrested 300 demonstrators."])
+def test_protesters_are_counted_as_people(text: str) -> None:
+    """Protesters and demonstrators are counted with "people": a report of 300 people arrested at a protest
+    and one of 280 protesters detained count the same crowd."""
+    (q,) = [f for f in quantities(text) if f.role == "count"]
+    assert (q.value.noun, q.value.qualifier) == ("people", "arrested")
