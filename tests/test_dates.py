@@ -422,7 +422,6 @@ def test_rose_to_is_past(text: str, expected: str) -> None:
     assert _dates(text, "2024-03-13")[0][1] == expected
 
 
-
 @pytest.mark.parametrize(("text", "role"), [
     ("The death toll from the plane crash rose to 72 on Sunday.", "reported"),
     ("The toll climbed to 40 on Sunday, officials said.", "reported"),

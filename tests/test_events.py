@@ -387,8 +387,8 @@ def test_the_reporting_institution_of_an_incident_is_no_party(text: str, partici
                                   "The Park Fire near Chico has grown to 20,000 acres."])
 def test_an_airline_is_no_person(text: str) -> None:
     """ "Yeti Airlines", "Delta Air Lines", "Cal Fire", "the Park Fire": not people named Airlines, Lines or Fire."""
-    assert not [p for _, _, ps in events(text) for p in ps if p.startswith("person:")]
-
+    found = events(text)
+    assert found and not [p for _, _, ps in found for p in ps if p.startswith("person:")]
 
 
 @pytest.mark.parametrize(("text", "fires"), [

@@ -127,10 +127,10 @@ def test_hrs_without_a_zone_keeps_the_bare_clock(text: str, span: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["The pilot has logged 2000 hours of flying.", "It took 1500 hours.",
-                                  "They worked 40 hours EST.", "He waited 3 hours GMT time."])
+                                  "They worked 40 hours EST."])
 def test_a_count_of_hours_is_no_clock(text: str) -> None:
     """A number of hours is a duration: "hours" joins only a 24-hour clock ("2000", "20:00") that a zone follows."""
-    assert [t for t in _times(text) if "hours" in t[0]] == []
+    assert _times(text) == []
 
 
 @pytest.mark.parametrize("text", ["1 adult", "laughing out loud", "B9 format", "the 737 MAX", "2 percent", "4a",
