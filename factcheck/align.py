@@ -52,7 +52,8 @@ from factcheck.values import DateValue, Quantity, TimeValue
 __all__ = ["INCIDENT_TYPES", "DocEvent", "Event", "align", "cluster_block", "document_events", "linked", "number_events",
            "refusal", "reported_day", "time_date"]
 
-COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "arrest", "death",
+COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "storm", "flood", "fire", "crash", "arrest",
+                             "death",
                              "deployment", "withdrawal", "election", "fall"})
 _IMPLICIT_TYPE = {"deployed": "deployment", "withdrawn": "withdrawal", "killed": "death", "injured": "death",
                   "arrested": "arrest", "evacuated": "evacuation"}
@@ -73,7 +74,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 FAMILY_OF = {t: family for family, types in FAMILIES.items() for t in types}
 # types a death mention joins inside a document: what the dead died in
-_DEATH_CAUSES = frozenset({"earthquake", "fire", "crash", "fall"})
+_DEATH_CAUSES = frozenset({"earthquake", "storm", "flood", "fire", "crash", "fall"})
 # Across documents every incident is one block: a report that only says someone "was killed" may tell of a
 # shooting, a crash or a fall that another report names. The kinds then decide (see :func:`kindred`).
 INCIDENT_BLOCK = "incident"
@@ -294,7 +295,8 @@ def time_date(fact: Fact) -> DateValue | None:
 
 
 # incidents news reports only once they have happened (a quake, a shooting, a death): never a scheduled occasion
-INCIDENT_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "fire", "crash", "death", "fall", "arrest"})
+INCIDENT_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "storm", "flood", "fire", "crash", "death", "fall",
+                            "arrest"})
 # a date written with a month name, a day number or a year says which week it is in; a bare weekday (beside a
 # clock time: "8:30pm Thursday night") does not
 _WEEK_GIVEN = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d/\d|\b\d{4}\b|"

@@ -45,7 +45,7 @@ CLOCK_TOLERANCE_MINUTES = DEFAULT_TOLERANCES.clock_minutes
 # events whose length the news reports ("the call lasted 50 minutes"); elsewhere a duration is
 # usually something else (a prison term, an age, how long ago)
 LASTING_TYPES = frozenset({"call", "talks", "summit", "visit", "fire", "trial"})
-POINT_EVENT_TYPES = frozenset({"earthquake", "shooting", "attack", "bombing", "crash", "fire", "death", "arrest"})
+POINT_EVENT_TYPES = frozenset({"earthquake", "shooting", "attack", "bombing", "crash", "fire", "death", "arrest", "storm"})
 GROWING_QUALIFIERS = frozenset({"killed", "injured", "arrested", "missing", "evacuated", "destroyed", "damaged"})
 VERDICT_ORDER = {"conflict": 0, "reconciled": 1, "agreement": 2}
 
@@ -775,7 +775,8 @@ def _quantity_attribute(f: Fact) -> str:
 
 # what a measure's subject is called as an attribute (a distance from a place stays ``distance``)
 _MEASURE_ATTRIBUTES = {"depth": "depth", "fall": "fall_height", "height": "height", "speed": "speed",
-                       "chase": "chase_distance", "length": "length", "width": "width", "burned": "area_burned"}
+                       "chase": "chase_distance", "length": "length", "width": "width", "burned": "area_burned",
+                       "wind": "wind_speed"}
 
 
 def _quantity_key(f: Fact) -> tuple[str, ...] | None:

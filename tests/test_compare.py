@@ -369,3 +369,10 @@ def test_a_bare_name_of_many_places_is_the_one_another_report_qualifies(first: s
 def test_burned_areas_are_compared_across_units(first: str, second: str, verdict: str) -> None:
     """4,900 hectares is about 12,100 acres: no conflict with "more than 12,000 acres"; 9,000 hectares is one."""
     assert verdicts("area_burned", "2024-08-03", first, second) == [verdict]
+
+
+def test_wind_speeds_are_compared_across_units() -> None:
+    """ "winds of 120 mph" and "winds of about 195 km/h" (121 mph) are one wind speed."""
+    first = "Hurricane Milton made landfall near Sarasota on Wednesday with maximum sustained winds of 120 mph."
+    second = "Hurricane Milton came ashore near Sarasota on Wednesday with winds of about 195 km/h."
+    assert verdicts("wind_speed", "2024-10-10", first, second) == ["reconciled"]

@@ -406,3 +406,22 @@ def test_an_airline_is_no_person(text: str) -> None:
 def test_a_named_wildfire_is_a_fire(text: str, fires: list[str]) -> None:
     """ "the Park Fire": a named wildfire; "Cal Fire", "Fire Department", "Fire Chief": agencies and titles."""
     assert [t for t, kind, _ in events(text) if kind == "fire"] == fires
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hurricane Milton made landfall near Siesta Key on Wednesday.", "storm"),
+    ("The typhoon hit the Philippines on Monday.", "storm"),
+    ("A tornado tore through the town overnight.", "storm"),
+    ("Flooding killed 12 people in Valencia.", "flood"),
+])
+def test_storms_and_floods_are_incidents(text: str, kind: str) -> None:
+    """Hurricanes, typhoons, tornadoes and floods are incidents: their deaths and times belong to them."""
+    assert kind in [k for _, k, _ in events(text)]
+
+
+@pytest.mark.parametrize("text", ["The decision set off a storm of criticism.",
+                                  "The judge was swayed by a flood of letters.",
+                                  "Hijacked computers are flooding the world with spam."])
+def test_a_storm_of_criticism_is_no_storm(text: str) -> None:
+    """Negative: a bare "storm" is no trigger, and "a flood of letters" is no flood."""
+    assert not {"storm", "flood"} & {k for _, k, _ in events(text)}

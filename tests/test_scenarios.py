@@ -75,3 +75,16 @@ def test_crash_reports_raise_no_false_alarm(attribute: str) -> None:
     found = findings("crash")
     assert ("conflict", attribute) not in found
     assert ("reconciled", "venue") in found and ("reconciled", "death_toll") in found
+
+
+def test_storm_reports_differ_by_an_hour_at_landfall() -> None:
+    """8:30 p.m. EDT is 00:30 UTC, 9:30 p.m. ET an hour later: a real discrepancy; 120 mph and about 195 km/h are
+    one wind speed, and "at least 4", "at least 10", "at least 16" dead can all be true."""
+    found = findings("storm")
+    (start,) = found[("conflict", "start_time")]
+    assert "00:30 UTC" in start.explanation and "01:30 UTC" in start.explanation
+    (wind,) = found[("reconciled", "wind_speed")]
+    assert quoted(wind) == {"120 mph", "about 195 km/h"}
+    assert ("reconciled", "death_toll") in found
+    assert [k for k in found if k[0] == "conflict"] == [("conflict", "start_time")]
+

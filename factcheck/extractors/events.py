@@ -43,6 +43,9 @@ TRIGGERS: dict[str, str] = {
     "shooting": "shooting", "shootings": "shooting", "shot": "shooting", "opened fire": "shooting",
     "gunman": "shooting", "bombing": "bombing", "explosion": "bombing", "blast": "bombing",
     "earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
+    "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "tropical storm": "storm", "landfall": "storm",
+    "tornado": "storm", "blizzard": "storm", "flood": "flood", "floods": "flood", "flooding": "flood",
+    "flash flood": "flood", "flash floods": "flood",
     "fire": "fire", "blaze": "fire", "wildfire": "fire", "crash": "crash", "crashed": "crash", "collision": "crash",
     "arrest": "arrest", "arrested": "arrest", "arrests": "arrest",
     "died": "death", "death": "death", "killed": "death", "dies": "death", "is dead": "death", "was dead": "death",
@@ -443,6 +446,10 @@ def _named_fire(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_FIRE_BEFORE.search(text, max(0, start - 24), start)) and not _NOT_A_FIRE_AFTER.match(text, end)
 
 
+# what follows "flood" or "flooding" used of anything but water ("a flood of letters", "flooding the market")
+_NOT_A_FLOOD_AFTER = re.compile(r"\s+(?:of|the|with|a|an|our|their|its|his|her)\b", re.I)
+
+
 def _fire_is_a_verb(ctx: Context, start: int, end: int) -> bool:
     """Whether "fire" is the verb "to dismiss" ("decided to fire his deputy") rather than a blaze."""
     before = ctx.words_before(start, 1)
@@ -502,6 +509,8 @@ def extract_events(ctx: Context) -> Iterator[Candidate]:
         if lowered == "fire" and (text[start - 1:start] == "-" or ctx.words_before(start, 1)[-1:] == ["under"]
                                   or (word[0].isupper() and _NOT_A_FIRE_AFTER.match(text, end))):
             continue  # "a cease-fire", "came under fire", "Fire Chief …": no blaze
+        if kind == "flood" and _NOT_A_FLOOD_AFTER.match(text, end):
+            continue  # "a flood of letters", "flooding the world with spam": no water
         if kind == "call" and lowered in ("call", "calls") and (
                 ctx.words_before(start, 1)[-1:] in ([w] for w in _NOT_A_PHONE_CALL) or _CALL_FOR.match(text, end)):
             continue  # "a distress call", "a 911 call", "calls for calm": no call between parties

@@ -69,6 +69,8 @@ _SUBJECT_BEFORE = {
     # what a fire burned: "burned 12,000 acres", "has grown to 20,000 acres", "300 sq mi burned"
     "burned": "burned", "burnt": "burned", "scorched": "burned", "charred": "burned", "blackened": "burned",
     "consumed": "burned", "grown": "burned", "grew": "burned",
+    # a storm's wind: "winds of 120 mph", "120 mph winds", "gusts of up to 150 km/h"
+    "winds": "wind", "wind": "wind", "gusts": "wind", "gust": "wind",
 }
 _FROM_PLACE = re.compile(
     r"\s+(?:(?P<dir>(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
@@ -329,8 +331,8 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
             unit = _UNIT_NORMAL.get(raw, raw.replace("degrees ", "°").replace("degree ", "°").replace(" ", ""))
             role, rule = "measure", "quantity:unit"
             qualifier = _subject(ctx, start, unit_m.end())
-            if qualifier == "burned" and unit not in _AREAS:
-                qualifier = None  # "the waves grew to 10 metres": only an area is burned
+            if (qualifier == "burned" and unit not in _AREAS) or (qualifier == "wind" and unit not in ("mph", "km/h")):
+                qualifier = None  # "the waves grew to 10 metres", "a wind farm 20 km away": not what it says
         end = unit_m.end()
     elif number.text.lower() in _EVALUATIVE:
         role, rule = "number", "quantity:number"  # "few people think so": how small, not how many
