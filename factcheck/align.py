@@ -53,8 +53,7 @@ __all__ = ["INCIDENT_TYPES", "DocEvent", "Event", "align", "cluster_block", "doc
            "refusal", "reported_day", "time_date"]
 
 COUNTABLE_TYPES = frozenset({"attack", "shooting", "bombing", "earthquake", "storm", "flood", "fire", "crash", "arrest",
-                             "death",
-                             "deployment", "withdrawal", "election", "fall"})
+                             "death", "deployment", "withdrawal", "election", "fall"})
 _IMPLICIT_TYPE = {"deployed": "deployment", "withdrawn": "withdrawal", "killed": "death", "injured": "death",
                   "arrested": "arrest", "evacuated": "evacuation"}
 ATTACHABLE = {
