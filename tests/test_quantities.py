@@ -19,6 +19,12 @@ def one(text: str):
     return found[0]
 
 
+def quantity_at(text: str, span: str):
+    """The one quantity of ``text`` whose text is ``span``."""
+    (found,) = [f for f in quantities(text) if f.text == span]
+    return found
+
+
 @pytest.mark.parametrize(
     ("text", "span", "noun", "qualifier", "low", "high"),
     [
@@ -233,7 +239,7 @@ def test_numbers_with_no_word_after_count_nothing(text: str) -> None:
 ])
 def test_a_death_toll_is_a_count_of_the_dead(text: str, span: str, low: float, high: float) -> None:
     """ "the death toll rose to 2,300": a count of people killed, compared with "2,000 people were killed"."""
-    (q,) = [f for f in quantities(text) if f.text == span]
+    q = quantity_at(text, span)
     assert (q.role, q.value.noun, q.value.qualifier, q.value.low, q.value.high) == ("count", "people", "killed", low, high)
 
 
@@ -253,7 +259,7 @@ def test_other_tolls_are_no_death_toll(text: str) -> None:
 ])
 def test_a_decimal_before_a_quake_word_is_a_magnitude(text: str, span: str, value: float) -> None:
     """ "a 7.5 aftershock", "7.8 on the Richter scale": magnitudes, even where the word "magnitude" is missing."""
-    (q,) = [f for f in quantities(text) if f.text == span]
+    q = quantity_at(text, span)
     assert (q.role, q.value.value) == ("magnitude", value)
 
 
@@ -272,7 +278,7 @@ def test_a_count_of_quakes_is_no_magnitude(text: str) -> None:
 ])
 def test_a_verb_before_and_belongs_to_the_count_before_it(text: str, span: str, qualifier: str) -> None:
     """ "killed and five others wounded": the five were wounded; the verb before "and" is the first count's."""
-    (q,) = [f for f in quantities(text) if f.text == span]
+    q = quantity_at(text, span)
     assert q.value.qualifier == qualifier
 
 
@@ -287,7 +293,7 @@ def test_a_verb_before_and_belongs_to_the_count_before_it(text: str, span: str, 
 ])
 def test_areas_are_measures_in_their_unit(text: str, span: str, unit: str, qualifier: str | None) -> None:
     """Acres, hectares and square units are areas; what a fire burned is its ``burned`` area."""
-    (q,) = [f for f in quantities(text) if f.text == span]
+    q = quantity_at(text, span)
     assert (q.role, q.value.unit, q.value.qualifier) == ("measure", unit, qualifier)
 
 
@@ -298,7 +304,7 @@ def test_areas_are_measures_in_their_unit(text: str, span: str, unit: str, quali
 ])
 def test_people_told_to_evacuate_are_evacuated(text: str, span: str) -> None:
     """ "ordered to evacuate" counts the evacuated, as "have been evacuated" does."""
-    (q,) = [f for f in quantities(text) if f.text == span]
+    q = quantity_at(text, span)
     assert q.value.qualifier == "evacuated"
 
 

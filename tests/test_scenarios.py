@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import factcheck
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios"
@@ -69,11 +67,10 @@ def test_talks_reports_agree_on_the_hour_and_differ_on_the_city() -> None:
     assert ("reconciled", "duration") in found
 
 
-@pytest.mark.parametrize("attribute", ["date", "venue", "death_toll"])
-def test_crash_reports_raise_no_false_alarm(attribute: str) -> None:
+def test_crash_reports_raise_no_false_alarm() -> None:
     """The crash of Saturday is not dated Sunday by "the toll rose to 72 on Sunday"; Pokhara is in Nepal."""
     found = findings("crash")
-    assert ("conflict", attribute) not in found
+    assert not [k for k in found if k[0] == "conflict"]
     assert ("reconciled", "venue") in found and ("reconciled", "death_toll") in found
 
 

@@ -1612,7 +1612,7 @@ def extract_dates(ctx: Context) -> Iterator[Candidate]:
             role = "mention"  # "the 2015 Iran nuclear deal": the year names another thing
         elif reporter := next((w for w in before if w in REPORTING_VERBS), None):
             role, cues = "reported", (reporter,)  # "said on Wednesday": when it was said, not when it happened
-        elif "toll" in text[max(0, start - 160):start] and (
+        elif text.find("toll", max(0, start - 160), start) >= 0 and (
                 update := _TOLL_UPDATE.search(text, max(ctx.sentence_span(start)[0], start - 160), start)):
             role, cues = "reported", (update["verb"].lower(),)  # "the toll rose to 72 on Sunday": when it grew
         elif _opens_sentence(text, start, before) and (fronted := _FRONTED_REPORT.match(text, end)) is not None:

@@ -340,8 +340,9 @@ def _quantity(ctx: Context, number: NumberMatch) -> Candidate | None:
         if number.value is not None and number.hedge is None and 1800 <= number.value <= 2100 and not number.words:
             return None  # a year the date extractor did not take ("in 2014" is a date)
         noun, _, end = _counted(ctx, end)
-        wide = text[max(0, start - 100):start]  # "the death toll from Monday's shooting in Springfield rose to"
-        toll = _DEATH_TOLL.search(wide) if noun in (None, "people") and "toll" in wide else None
+        # "the death toll from Monday's shooting in Springfield rose to": up to 100 characters back, without a slice
+        toll = (_DEATH_TOLL.search(text, max(0, start - 100), start)
+                if noun in (None, "people") and text.find("toll", max(0, start - 100), start) >= 0 else None)
         if toll is not None:
             noun, qualifier, rule = "people", "killed", "quantity:death-toll"  # "the death toll rose to 2,300"
         elif noun is None:

@@ -402,16 +402,21 @@ def _role(ctx: Context, start: int, end: int) -> tuple[str, tuple[str, ...]]:
     before noon", "police said at 3 p.m."): when it was said, not when it
     happened.
     """
+    found: tuple[str, tuple[str, ...]] = ctx.memo(("time role", start, end), lambda: _said_at(ctx, start) or (
+        _find_role(ctx, start, end) if ctx.memo("times: role words", lambda: _has_role_word(ctx.text))
+        else ("time", ())))  # no start or end verb anywhere in the document: no look at the words around each time
+    return found
+
+
+def _said_at(ctx: Context, start: int) -> tuple[str, tuple[str, ...]] | None:
+    """``("reported", (verb,))`` when a reporting verb comes right before the time at ``start``, else None."""
     before = ctx.words_before(start, 3)
     if before and before[-1] in _SAID_LINKS:
         before = before[:-1]  # "said at 3 p.m.", "said on Friday night"
     if before and before[-1] in REPORTING_VERBS and not (before[-1] == "reported" and len(before) > 1
                                                      and before[-2] in _PASSIVE):
         return "reported", (before[-1],)  # not "gunfire was reported at 3 p.m.": when it was heard
-    if not ctx.memo("times: role words", lambda: _has_role_word(ctx.text)):
-        return "time", ()  # no start or end verb anywhere in the document: no look at the words around each time
-    found: tuple[str, tuple[str, ...]] = ctx.memo(("time role", start, end), lambda: _find_role(ctx, start, end))
-    return found
+    return None
 
 
 def _has_role_word(text: str) -> bool:
