@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import operator
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,10 +125,37 @@ def _view(doc: Document) -> _View:
     return _View("".join(parts), tuple(cuts), tuple(starts), tuple(origins))
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block, if it runs (as Mercurial's ``util.nogc`` does).
+
+    Extraction allocates hundreds of thousands of small objects and builds no
+    reference cycle (``tests/test_pipeline.py`` checks it), so collections
+    while it runs find nothing: they only re-scan every live object, a sixth
+    of the time on text dense with facts. Reference counting still frees
+    everything as before. A caller who paused the collector keeps it paused;
+    with threads, each block only postpones collections.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _extract(doc: Document, parsed: Parsed, view: _View) -> tuple[Fact, ...]:
     """The facts of a document (``parsed``: the text of its :func:`_view`, tokenized)."""
     if doc.error is not None:
         return ()
+    with _collector_paused():
+        return _facts(doc, parsed, view)
+
+
+def _facts(doc: Document, parsed: Parsed, view: _View) -> tuple[Fact, ...]:
+    """:func:`_extract` for a readable document."""
     if len(view.starts) == 1:
         seen = doc
     else:  # extractors read the view: the ignored spans move with it
@@ -176,8 +205,9 @@ def extract(doc: Document | str | dict[str, Any]) -> tuple[Fact, ...]:
     [('quantity', 42)]
     """
     document = as_document(doc)
-    view = _view(document)
-    return _extract(document, parse(view.text), view)
+    with _collector_paused():
+        view = _view(document)
+        return _extract(document, parse(view.text), view)
 
 
 def _looks_like_path(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import factcheck
 from factcheck.documents import Document, as_document
 from factcheck.pipeline import _view, extract_many, to_documents
@@ -75,3 +77,49 @@ def test_facts_around_cut_stretches_keep_their_offsets_in_the_document() -> None
         want.append((f.kind, f.text, f.start + shift))
     assert got == want and len(got) >= 8
     assert all(text[start:start + len(t)] == t for _, t, start in got)
+
+
+def test_extraction_leaves_no_cyclic_garbage() -> None:
+    """Extraction builds no reference cycles: pausing the collector while it runs holds no memory back."""
+    import gc
+
+    docs = [*factcheck.load(SEEDS), Document(id="dense", text="The call began at 3:35 p.m. EST in Geneva. " * 200)]
+    factcheck.extract(docs[0])  # tables load lazily on first use
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        facts = [factcheck.extract(d) for d in docs]
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+    assert sum(map(len, facts)) > 300
+
+
+def test_extract_restores_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract pauses the cyclic collector only while it runs, and restores it even when an extractor fails."""
+    import gc
+
+    import factcheck.pipeline as pipeline
+
+    seen: list[bool] = []
+
+    def failing(ctx: object) -> list[object]:
+        seen.append(gc.isenabled())
+        raise RuntimeError("boom")
+
+    assert gc.isenabled()
+    factcheck.extract("The call began at 3:35 p.m.")
+    assert gc.isenabled()
+    monkeypatch.setattr(pipeline, "registered", lambda: [type("E", (), {"func": staticmethod(failing)})()])
+    with pytest.raises(RuntimeError):
+        factcheck.extract("The call began at 3:35 p.m.")
+    assert seen == [False] and gc.isenabled()
+    monkeypatch.undo()
+    gc.disable()
+    try:
+        factcheck.extract("Talks on January 10.")  # a caller who paused it keeps it paused
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
