@@ -171,6 +171,17 @@ def _group_end(pattern: str, i: int) -> int:
         j += 1
 
 
+def _after_quantifier(pattern: str, i: int) -> int:
+    """The index after the quantifier (lazy or possessive too) at ``pattern[i]``, or ``i`` when none is there."""
+    if i < len(pattern) and pattern[i] in "*+?":
+        i += 1
+    elif (m := _QUANTIFIER.match(pattern, i)) is not None:
+        i = m.end()
+    else:
+        return i
+    return i + 1 if i < len(pattern) and pattern[i] in "?+" else i
+
+
 def loose_pattern(pattern: str) -> str:
     """An RE2 pattern on :func:`ascii_bytes` that matches wherever ``pattern`` matches (``re``, Unicode).
 
@@ -199,7 +210,7 @@ def loose_pattern(pattern: str) -> str:
             continue
         if c == "(":
             if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                i = _group_end(pattern, i)  # a lookaround: dropped
+                i = _after_quantifier(pattern, _group_end(pattern, i))  # a lookaround: dropped, with its quantifier
                 continue
             if pattern.startswith("(?P=", i):
                 close = pattern.index(")", i)
@@ -307,7 +318,7 @@ def _compile(pattern: str) -> Loose | None:
     options.max_mem = 64 << 20
     try:
         return Loose(_re2.compile(loose_pattern(pattern).encode("ascii"), options=options))
-    except (ValueError, _re2.error):
+    except (ValueError, KeyError, IndexError, _re2.error):  # a construct not rewritten, or one RE2 refuses
         return None
 
 

@@ -41,6 +41,7 @@ MATCHING = [
     (r"x[\b]y", "x\by"),  # a backspace, in a class
     (r"[\u2010-\u2015\-]\d", "–3"),
     (r"\w+\.\s(?=[A-Z])", "Geneva. T"),
+    (r"a(?=x){2}x", "ax"),  # a quantified lookaround goes with its quantifier, not onto the "a"
 ]
 
 
