@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -81,8 +82,6 @@ def test_facts_around_cut_stretches_keep_their_offsets_in_the_document() -> None
 
 def test_extraction_leaves_no_cyclic_garbage() -> None:
     """Extraction builds no reference cycles: pausing the collector while it runs holds no memory back."""
-    import gc
-
     docs = [*factcheck.load(SEEDS), Document(id="dense", text="The call began at 3:35 p.m. EST in Geneva. " * 200)]
     factcheck.extract(docs[0])  # tables load lazily on first use
     gc.collect()
@@ -99,8 +98,6 @@ def test_extraction_leaves_no_cyclic_garbage() -> None:
 
 def test_extract_restores_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
     """extract pauses the cyclic collector only while it runs, and restores it even when an extractor fails."""
-    import gc
-
     import factcheck.pipeline as pipeline
 
     seen: list[bool] = []
