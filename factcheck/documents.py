@@ -737,18 +737,19 @@ def _line_bounded(text: str, first: int, last: int) -> tuple[int, int]:
     A list that starts after other words on its first line ("... at 3:35 p.m.
     EST.\\n1 2 3 ...") starts on its next line instead, and one that ends
     before other words on its last line ends on the line before: the values
-    that end or open a sentence stay with it.
+    that end or open a sentence stay with it. A part that is a list by its
+    own length (:data:`MIN_LIST_CHARS`) is kept where it is.
     """
     first, last = _trimmed(text, first, last)
     nl = text.rfind("\n", 0, first)
     if text[nl + 1:first].strip():
         cut = text.find("\n", first, last)
-        if cut >= 0:
+        if cut >= 0 and len(text[first:cut].strip()) < MIN_LIST_CHARS:
             first = cut + 1
     nl = text.find("\n", last)
     if text[last:nl if nl >= 0 else len(text)].strip():
         cut = text.rfind("\n", first, last)
-        if cut >= 0:
+        if cut >= 0 and len(text[cut:last].strip()) < MIN_LIST_CHARS:
             last = cut
     return _trimmed(text, first, last)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import factcheck
@@ -665,6 +665,20 @@ def test_many_stretches_are_noted_once_each_then_summed_up() -> None:
     assert len(doc.notes) == 11 and doc.notes[-1].startswith("3 more stretches (1,797 characters) not mined")
 
 
+def test_a_long_list_after_words_on_its_line_is_cut_even_when_a_value_ends_it_on_the_next_line() -> None:
+    """The part of a line after its words is a list when it is long by itself: the lines after it do not steal it.
+
+    A value on the next line ("Monday") joined the list; the list then moved to the line after the words,
+    where only "Monday" stood, and 600 characters of numbers were mined.
+    """
+    text = "Putin Putin Putin " + "7 8 9 " * 100 + "\n Monday"
+    assert documents.non_prose(text) == [
+        (18, len(text), "a list of 608 characters of numbers, dates or times with no words between them")]
+    # a short run of values after words on its line still stays with them
+    text = "Talks began at 3:35 p.m. EST.\n" + "1 2 3 " * 100
+    assert documents.non_prose(text)[0][0] == text.index("\n") + 1
+
+
 def test_ignored_spans_given_by_the_caller_are_kept() -> None:
     """A caller's ``ignored`` is taken as it is: nothing is added to it, and no note."""
     text = "Talks. " + "1 2 3 " * 200
@@ -677,6 +691,7 @@ def test_ignored_spans_given_by_the_caller_are_kept() -> None:
                                  "2,500", "troops", "January", "12", "(", ")", ",", ".", "-", "the", "\n"]),
                 max_size=300),
        st.integers(min_value=0, max_value=300))
+@example(words=["Putin", "Putin", "Putin", "\n", "Monday"], cut=3)  # found by Hypothesis in CI
 def test_non_prose_spans_are_sorted_within_the_text_and_long_enough(words: list[str], cut: int) -> None:
     """Whatever the text, the stretches are sorted, disjoint, inside it, at least a list long, trimmed."""
     text = " ".join(words[:cut]) + " " + "7 8 9 " * 100 + " ".join(words[cut:])
