@@ -48,6 +48,12 @@ def _ascii_of(category: str) -> frozenset[int]:
 _CATEGORIES = {letter: _ascii_of("\\" + letter) for letter in "dws"}
 """``\\d``, ``\\w``, ``\\s`` within ASCII; each also matches characters beyond it (so ``?``)."""
 
+def _category(letter: str) -> set[int]:
+    """The ASCII code points of ``\\d``, ``\\w``, ``\\s`` or of their negations ``\\D``, ``\\W``, ``\\S``."""
+    inside = _CATEGORIES[letter.lower()]
+    return set(inside) if letter.islower() else set(_ASCII) - inside
+
+
 _SIMPLE_ESCAPES = {"t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "a": 7}
 _DROPPED_ESCAPES = frozenset("bBAZ")
 """Assertions: dropped, which loosens the pattern."""
@@ -129,8 +135,7 @@ def _class(pattern: str, i: int) -> tuple[str, int]:
         else:
             item, j = ord(pattern[j]), j + 1
         if isinstance(item, str):
-            ascii_part = _CATEGORIES[item.lower()]
-            points |= ascii_part if item.islower() else set(_ASCII) - ascii_part
+            points |= _category(item)
             beyond = True
             continue
         if item is None:
@@ -199,8 +204,7 @@ def loose_pattern(pattern: str) -> str:
         if c == "\\":
             item, i = _escape(pattern, i)
             if isinstance(item, str):
-                ascii_part = _CATEGORIES[item.lower()]
-                out.append(_byte_class(set(ascii_part if item.islower() else set(_ASCII) - ascii_part) | {_OTHER}))
+                out.append(_byte_class(_category(item) | {_OTHER}))
             elif item is not None:
                 out.append(_point(item))
             continue
