@@ -100,7 +100,8 @@ class Parsed:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence that contains ``offset``."""
-        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        i = bisect.bisect_right(self._sentence_starts, offset)
+        return i - 1 if i else 0
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int]]:
         """The ``(start, end)`` offsets of the tokens inside ``[start, end)``."""

@@ -59,10 +59,16 @@ def test_words_around_an_empty_text() -> None:
     assert ctx.words_before(0, 3) == [] and ctx.words_after(0, 3) == []
 
 
+def _sentence_of(ctx: Context, offset: int) -> tuple[int, int]:
+    """The specification of sentence_span: the sentence Parsed.sentence_at finds, or the whole text without any."""
+    sentences = ctx.parsed.sentences
+    return sentences[ctx.parsed.sentence_at(offset)] if sentences else (0, len(ctx.text))
+
+
 def _words_before_one_by_one(ctx: Context, offset: int, n: int, limit: int | None) -> list[str]:
     """The specification of words_before: walk back token by token."""
     starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
-    limit = ctx.sentence_span(offset)[0] if limit is None else limit
+    limit = _sentence_of(ctx, offset)[0] if limit is None else limit
     i = ctx.parsed.token_at(offset) - 1
     out: list[str] = []
     while i >= 0 and len(out) < n and starts[i] >= limit:
@@ -75,7 +81,7 @@ def _words_before_one_by_one(ctx: Context, offset: int, n: int, limit: int | Non
 def _words_after_one_by_one(ctx: Context, offset: int, n: int, limit: int | None) -> list[str]:
     """The specification of words_after: walk forward token by token."""
     starts, ends = ctx.parsed.token_starts, ctx.parsed.token_ends
-    limit = ctx.sentence_span(offset)[1] if limit is None else limit
+    limit = _sentence_of(ctx, offset)[1] if limit is None else limit
     i = ctx.parsed.token_at(offset)
     out: list[str] = []
     while i < len(starts) and len(out) < n and ends[i] <= limit:
@@ -88,13 +94,27 @@ def _words_after_one_by_one(ctx: Context, offset: int, n: int, limit: int | None
 def test_words_around_match_the_token_by_token_walk() -> None:
     """At random offsets, counts and limits in the seed articles: the same words as walking token by token."""
     rnd = random.Random(7)
-    for path in sorted(SEEDS.glob("*.txt")):
-        ctx = _ctx(path.read_text(encoding="utf-8"))
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    assert not any(text.isascii() for text in texts)  # curly quotes: the lower-casing of each word is tried
+    # and the same articles in ASCII, where the words are slices of Context.lowered
+    for text in [*texts, *(t.encode("ascii", "replace").decode("ascii") for t in texts)]:
+        ctx = _ctx(text)
         for _ in range(300):
             offset, n = rnd.randint(0, len(ctx.text) + 2), rnd.randint(-1, 6)
             limit = rnd.choice([None, rnd.randint(0, len(ctx.text) + 2)])
             assert ctx.words_before(offset, n, limit=limit) == _words_before_one_by_one(ctx, offset, n, limit)
             assert ctx.words_after(offset, n, limit=limit) == _words_after_one_by_one(ctx, offset, n, limit)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\u00c9")), max_size=60),
+       st.lists(st.integers(-3, 65), max_size=40))
+def test_sentence_span_whatever_the_order_of_lookups(text: str, offsets: list[int]) -> None:
+    """The sentence of an offset is the one Parsed.sentence_at finds, whichever offsets were asked before."""
+    ctx = _ctx(text)
+    every = list(range(-1, len(text) + 2))  # each sentence's first offset, asked right after its predecessor's last
+    for asked in (offsets, every, every[::-1]):
+        assert [ctx.sentence_span(o) for o in asked] == [_sentence_of(ctx, o) for o in asked]
 
 
 # --------------------------------------------------------------------------

@@ -39,6 +39,8 @@ __all__ = [
 ]
 
 VALUE_KINDS = frozenset({"time", "date", "duration", "quantity"})
+_FAR = 1 << 62  # beyond any offset
+_MISSING = object()
 
 
 @attrs.frozen(slots=True)
@@ -84,12 +86,16 @@ class Context:
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(factory=dict)
     _lowered: str | None = attrs.field(default=None, init=False)
+    # the offsets whose sentence is ``_near_span`` (from its start to the next one's): facts come in runs per sentence
+    _near: tuple[int, int, tuple[int, int]] = attrs.field(default=(0, -1, (0, 0)), init=False)
+    _ascii: bool | None = attrs.field(default=None, init=False)
 
     def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per document and ``key`` (per-sentence work shared by the facts of a sentence)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = compute()
+        return found
 
     def __attrs_post_init__(self) -> None:
         self._ignored_starts = [s for s, _ in self.doc.ignored]
@@ -153,10 +159,17 @@ class Context:
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``."""
+        lo, hi, span = self._near
+        if lo <= offset < hi:  # the sentence asked for last: most lookups are of the facts of one sentence
+            return span
         sentences = self.parsed.sentences
         if not sentences:
             return (0, len(self.text))
-        return sentences[self.parsed.sentence_at(offset)]
+        i = self.parsed.sentence_at(offset)
+        span = sentences[i]
+        # the offsets that Parsed.sentence_at puts in sentence i: from its start (any, for the first) to the next one's
+        self._near = (span[0] if i else -_FAR, sentences[i + 1][0] if i + 1 < len(sentences) else _FAR, span)
+        return span
 
     def clause_span(self, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: the sentence cut at connectives that open another event."""
@@ -170,11 +183,13 @@ class Context:
             found = [m.span() for m in CLAUSE_BREAK.finditer(self.text, s_start, s_end)]
             breaks = self._breaks[s_start] = ([a for a, _ in found], [b for _, b in found])
         starts, ends = breaks
+        if not starts:
+            return sentence
         i = bisect.bisect_right(ends, start)  # breaks that end at or before the fact
-        left = starts[i - 1] if i else s_start
+        left = starts[i - 1] if i else s_start  # breaks lie inside the sentence: no bound to clip
         j = bisect.bisect_left(starts, end)  # the first break that starts at or after its end
         right = starts[j] if j < len(starts) else s_end
-        return max(left, s_start), min(right, s_end)
+        return left, right
 
     def words_before(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens before ``offset`` (not crossing ``limit``)."""
@@ -188,7 +203,12 @@ class Context:
             hi += 1
         if hi <= 0:
             return []
-        lo = max(bisect.bisect_left(starts, limit, 0, hi), hi - n)
+        lo = hi - n
+        if lo < 0 or starts[lo] < limit:  # the sentence (``limit``) begins fewer than ``n`` tokens back
+            lo = bisect.bisect_left(starts, limit, max(lo, 0), hi)
+        if self.is_ascii:  # ``lowered`` is the lower-cased text: a slice of it, without a str.lower per word
+            low = self.lowered
+            return [low[starts[i]:ends[i]] for i in range(lo, hi)]
         text = self.doc.text
         return [text[starts[i]:ends[i]].lower() for i in range(lo, hi)]
 
@@ -204,14 +224,27 @@ class Context:
                 return []
             lo += 1
         hi = min(bisect.bisect_right(ends, limit, lo), lo + max(n, 0))
+        if self.is_ascii:
+            low = self.lowered
+            return [low[starts[i]:ends[i]] for i in range(lo, hi)]
         text = self.doc.text
         return [text[starts[i]:ends[i]].lower() for i in range(lo, hi)]
 
     def tense_at(self, start: int, end: int) -> str | None:
         """The :func:`tense` of the clause around ``[start, end)``, found once per clause."""
         clause = self.clause_span(start, end)
-        found: str | None = self.memo(("tense", clause), lambda: tense(self.doc.text[clause[0]:clause[1]]))
-        return found
+        key = ("tense", clause)
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = tense(self.doc.text[clause[0]:clause[1]])
+        return found  # type: ignore[no-any-return]
+
+    @property
+    def is_ascii(self) -> bool:
+        """Whether the text is all ASCII (then :attr:`lowered` is ``text.lower()``), found once."""
+        if self._ascii is None:
+            self._ascii = self.doc.text.isascii()
+        return self._ascii
 
     @property
     def lowered(self) -> str:
