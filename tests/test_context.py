@@ -30,6 +30,8 @@ TEXT = "The call began at 3:35 p.m. EST. Talks in Geneva, Switzerland followed."
     (TEXT.index("Geneva") + 2, 2, None, ["talks", "in"]),  # inside a token: that token is not before
     (TEXT.index("began"), 0, None, []),
     (TEXT.index("began"), -1, None, []),
+    (len(TEXT), -1, None, []),  # no word, and no index past the last token
+    (len(TEXT), 0, None, []),
     (0, 5, None, []),
     # past the last token, that token is not counted (a quirk, kept so that reports stay byte-identical)
     (len(TEXT), 2, None, ["switzerland", "followed"]),

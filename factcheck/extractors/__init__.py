@@ -86,7 +86,8 @@ class Context:
     _breaks: dict[int, tuple[list[int], list[int]]] = attrs.field(factory=dict)
     _memo: dict[Any, Any] = attrs.field(factory=dict)
     _lowered: str | None = attrs.field(default=None, init=False)
-    # the offsets whose sentence is ``_near_span`` (from its start to the next one's): facts come in runs per sentence
+    # (lo, hi, span): the sentence found last, and the offsets lo <= o < hi that lie in it (from its start to the
+    # next one's); the facts of a sentence ask in runs
     _near: tuple[int, int, tuple[int, int]] = attrs.field(default=(0, -1, (0, 0)), init=False)
     _ascii: bool | None = attrs.field(default=None, init=False)
 
@@ -193,6 +194,8 @@ class Context:
 
     def words_before(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens before ``offset`` (not crossing ``limit``)."""
+        if n <= 0:
+            return []
         parsed = self.parsed
         starts, ends = parsed.token_starts, parsed.token_ends
         if limit is None:
