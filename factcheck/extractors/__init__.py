@@ -209,11 +209,7 @@ class Context:
         lo = hi - n
         if lo < 0 or starts[lo] < limit:  # the sentence (``limit``) begins fewer than ``n`` tokens back
             lo = bisect.bisect_left(starts, limit, max(lo, 0), hi)
-        if self.is_ascii:  # ``lowered`` is the lower-cased text: a slice of it, without a str.lower per word
-            low = self.lowered
-            return [low[starts[i]:ends[i]] for i in range(lo, hi)]
-        text = self.doc.text
-        return [text[starts[i]:ends[i]].lower() for i in range(lo, hi)]
+        return self._lower_tokens(lo, hi)
 
     def words_after(self, offset: int, n: int, *, limit: int | None = None) -> list[str]:
         """Up to ``n`` lower-cased word tokens from ``offset`` on (not crossing ``limit``)."""
@@ -227,7 +223,12 @@ class Context:
                 return []
             lo += 1
         hi = min(bisect.bisect_right(ends, limit, lo), lo + max(n, 0))
-        if self.is_ascii:
+        return self._lower_tokens(lo, hi)
+
+    def _lower_tokens(self, lo: int, hi: int) -> list[str]:
+        """The lower-cased texts of tokens ``lo`` to ``hi - 1``."""
+        starts, ends = self.parsed.token_starts, self.parsed.token_ends
+        if self.is_ascii:  # ``lowered`` is the lower-cased text: a slice of it, without a str.lower per word
             low = self.lowered
             return [low[starts[i]:ends[i]] for i in range(lo, hi)]
         text = self.doc.text
@@ -236,11 +237,8 @@ class Context:
     def tense_at(self, start: int, end: int) -> str | None:
         """The :func:`tense` of the clause around ``[start, end)``, found once per clause."""
         clause = self.clause_span(start, end)
-        key = ("tense", clause)
-        found = self._memo.get(key, _MISSING)
-        if found is _MISSING:
-            found = self._memo[key] = tense(self.doc.text[clause[0]:clause[1]])
-        return found  # type: ignore[no-any-return]
+        found: str | None = self.memo(("tense", clause), lambda: tense(self.doc.text[clause[0]:clause[1]]))
+        return found
 
     @property
     def is_ascii(self) -> bool:
