@@ -115,7 +115,14 @@ _IDX_LENGTH = ("IDX", "LENGTH")
 
 
 @functools.cache
-def _nlp() -> Any:
+def _nlp(windowed: bool = False) -> Any:
+    """spaCy's blank English pipeline; ``windowed``: its suffix searches see only a chunk's last characters.
+
+    Only chunks longer than :data:`_SUFFIX_WINDOW` need the window (on a
+    shorter one it changes nothing), and the Python wrapper that applies it
+    costs a call per suffix search, so the shorter chunks go to a pipeline
+    without it.
+    """
     import spacy
     from spacy.tokenizer import Tokenizer
 
@@ -123,17 +130,29 @@ def _nlp() -> Any:
     nlp.max_length = 50_000_000
     vocab: Any = nlp.vocab
     vocab.lex_attr_getters = {}  # only offsets are read: skip computing shape, like_num, ... of each new word
-    tokenizer = cast(Tokenizer, nlp.tokenizer)  # a blank pipeline's tokenizer is always spaCy's own
-    search = tokenizer.suffix_search
+    if windowed:
+        tokenizer = cast(Tokenizer, nlp.tokenizer)  # a blank pipeline's tokenizer is always spaCy's own
+        search = tokenizer.suffix_search
 
-    def suffix_search(string: str) -> Any:
-        return search(string[-_SUFFIX_WINDOW:] if len(string) > _SUFFIX_WINDOW else string)
+        def suffix_search(string: str) -> Any:
+            return search(string[-_SUFFIX_WINDOW:] if len(string) > _SUFFIX_WINDOW else string)
 
-    tokenizer.suffix_search = suffix_search
+        tokenizer.suffix_search = suffix_search
     return nlp
 
 
-def _spacy_chunks(chunks: list[str]) -> list[tuple[tuple[int, int], ...]]:
+@functools.cache
+def _special_cases() -> frozenset[str]:
+    """The chunks spaCy's English tokenizer splits by its table of exceptions ("cannot", "gonna", "wed")."""
+    return frozenset(cast(Any, _nlp().tokenizer).rules)
+
+
+#: A chunk of ASCII letters only or digits only: spaCy's affix and infix rules all need some other character,
+#: so such a chunk is one token unless it is one of :func:`_special_cases`.
+_PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
+
+
+def _spacy_chunks(chunks: list[str], *, windowed: bool = False) -> list[tuple[tuple[int, int], ...]]:
     """spaCy's tokens of each whitespace-free chunk, offsets inside the chunk, from one tokenizer call.
 
     spaCy splits text at whitespace first and tokenizes each chunk on its own
@@ -141,12 +160,13 @@ def _spacy_chunks(chunks: list[str]) -> list[tuple[tuple[int, int], ...]]:
     line breaks and tokenized together. The call runs in a spaCy memory zone
     (spaCy 3.8+): the strings it adds to the vocabulary are dropped
     afterwards, so spaCy's memory does not grow with the number of distinct
-    words seen.
+    words seen. ``windowed`` must be set when a chunk is longer than
+    :data:`_SUFFIX_WINDOW` characters.
     """
     joined = "\n".join(chunks)
     if _SURROGATE.search(joined):  # spaCy cannot hash them; U+FFFD has the same length, so offsets hold
         joined = _SURROGATE.sub("\ufffd", joined)
-    nlp = _nlp()
+    nlp = _nlp(windowed)
     zone = getattr(nlp, "memory_zone", None)  # spaCy 3.8 and later
     with zone() if zone is not None else contextlib.nullcontext():
         offsets = nlp.tokenizer(joined).to_array(_IDX_LENGTH)  # in C: a Token object per token costs 3x more
@@ -192,9 +212,22 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
     if len(table) + len(missing) > CACHE_LIMIT:  # start afresh; a parse still using the old table keeps it
         table = _cache = {}
         missing = distinct
-    new = [c for c in missing if len(c) < MAX_CHUNK]
-    if new:
-        table.update(zip(new, _spacy_chunks(new), strict=True))
+    special = _special_cases()
+    short: list[str] = []  # for spaCy, without and with the suffix window
+    windowed: list[str] = []
+    for chunk in missing:
+        if len(chunk) >= MAX_CHUNK:
+            continue
+        if _PLAIN(chunk) and chunk not in special:
+            table[chunk] = _ONE_TOKEN[len(chunk)]
+        elif len(chunk) <= _SUFFIX_WINDOW:
+            short.append(chunk)
+        else:
+            windowed.append(chunk)
+    if short:
+        table.update(zip(short, _spacy_chunks(short), strict=True))
+    if windowed:
+        table.update(zip(windowed, _spacy_chunks(windowed, windowed=True), strict=True))
     long = {c: tuple(m.span() for m in _CHUNK_TOKEN.finditer(c)) for c in missing if len(c) >= MAX_CHUNK}
     return table, long
 

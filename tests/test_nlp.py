@@ -124,6 +124,22 @@ def test_punctuation_soup_matches_the_reference(text: str) -> None:
     _check(text)
 
 
+def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of letters or of digits skip spaCy, except those its exception table splits ("cannot", "wed")."""
+    monkeypatch.setattr(nlp, "_cache", {})
+    plain = sorted(w for w in nlp._special_cases() if re.fullmatch(r"[A-Za-z]+|[0-9]+", w))
+    assert {"cannot", "gonna", "wed", "Wed"} <= set(plain)
+    _check(" ".join(plain) + " word 1990 abc123 3pm " + "x" * 40 + " " + "7" * 255)
+    assert parse("We cannot").token_starts == (0, 3, 6)
+
+
+@FUZZ
+@given(st.lists(st.from_regex(r"[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6}", fullmatch=True), max_size=40))
+def test_plain_words_match_the_reference(words: list[str]) -> None:
+    """Runs of letters or digits, the chunks that skip spaCy, are tokenized as spaCy does."""
+    _check(" ".join(words))
+
+
 def test_seed_articles_match_the_reference() -> None:
     """The seed articles: the same tokens and sentences as the reference."""
     for path in sorted(SEEDS.glob("*.txt")):
@@ -215,3 +231,8 @@ def test_spacy_vocabulary_does_not_grow_with_new_words() -> None:
     before = len(pipeline.vocab.strings)
     parse(" ".join(f"zq{i}x-{i}y." for i in range(2_000)))
     assert len(pipeline.vocab.strings) - before < 50
+    windowed = nlp._nlp(windowed=True)  # the pipeline for chunks longer than the suffix window
+    parse("warm-up-" * 5 + ".")
+    before = len(windowed.vocab.strings)
+    parse(" ".join(f"zq{i}x-{'y' * 40}-{i}." for i in range(2_000)))
+    assert len(windowed.vocab.strings) - before < 50
