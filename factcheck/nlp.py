@@ -54,8 +54,7 @@ MAX_SENTENCE_CHARS = 1000
 #: spaCy suffixes are short; searching only the end of a chunk keeps each search O(1).
 _SUFFIX_WINDOW = 32
 
-_CHUNK = re.compile(r"\S+")
-_SPACE = re.compile(r"\s+")
+_SPACE_SPLIT = re.compile(r"(\s+)")
 _NEWLINE = re.compile(r"\n")
 _END_MARK = re.compile(r"[.!?…]")
 _CHUNK_TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -234,17 +233,17 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
 
 def _token_offsets(text: str) -> tuple[list[int], list[int]]:
     """The start and end offsets of every token of ``text``."""
-    words = _CHUNK.findall(text)
+    parts = _SPACE_SPLIT.split(text)  # chunk, gap, chunk, ..., chunk: the running sum of lengths places each part
+    words = parts[0::2]
+    bases = list(itertools.accumulate(map(len, parts), initial=0))[0:-1:2]
+    if not words[-1]:  # the text ends with a space (or is empty)
+        words.pop()
+        bases.pop()
+    if words and not words[0]:  # the text begins with a space
+        del words[0], bases[0]
     if not words:
         return [], []
     table, long = _chunk_tables(words)
-    gaps = _SPACE.findall(text)
-    if not text[0].isspace():
-        gaps.insert(0, "")
-    lengths = [0] * (2 * len(words))  # gap, chunk, gap, chunk, ...: their running sum places every chunk
-    lengths[0::2] = map(len, gaps[: len(words)])
-    lengths[1::2] = map(len, words)
-    bases = list(itertools.accumulate(lengths))[0::2]
     tokens = list(map(table.__getitem__, words)) if not long else [long.get(w) or table[w] for w in words]
     starts = [base + a for base, spans in zip(bases, tokens, strict=True) for a, _ in spans]
     ends = [base + b for base, spans in zip(bases, tokens, strict=True) for _, b in spans]
