@@ -149,6 +149,9 @@ def _special_cases() -> frozenset[str]:
 #: A chunk of ASCII letters only or digits only: spaCy's affix and infix rules all need some other character,
 #: so such a chunk is one token unless it is one of :func:`_special_cases`.
 _PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
+#: Such a chunk with a comma after it, or a full stop that spaCy's suffix rules split off (after a lower-case
+#: letter, a digit or two capitals): two tokens unless one of :func:`_special_cases` ("Jan.", "Mass.").
+_PLAIN_STOP = re.compile(r"(?:[A-Za-z]+|[0-9]+),|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.").fullmatch
 
 
 def _spacy_chunks(chunks: list[str], *, windowed: bool = False) -> list[tuple[tuple[int, int], ...]]:
@@ -219,6 +222,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
             continue
         if _PLAIN(chunk) and chunk not in special:
             table[chunk] = _ONE_TOKEN[len(chunk)]
+        elif _PLAIN_STOP(chunk) and chunk not in special and chunk[:-1] not in special:
+            table[chunk] = ((0, len(chunk) - 1), (len(chunk) - 1, len(chunk)))
         elif len(chunk) <= _SUFFIX_WINDOW:
             short.append(chunk)
         else:

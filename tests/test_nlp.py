@@ -129,14 +129,19 @@ def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(nlp, "_cache", {})
     plain = sorted(w for w in nlp._special_cases() if re.fullmatch(r"[A-Za-z]+|[0-9]+", w))
     assert {"cannot", "gonna", "wed", "Wed"} <= set(plain)
-    _check(" ".join(plain) + " word 1990 abc123 3pm " + "x" * 40 + " " + "7" * 255)
+    stops = sorted(w for w in nlp._special_cases() if re.fullmatch(r"(?:[A-Za-z]+|[0-9]+)[.,]", w))
+    assert {"Jan.", "Mass."} <= set(stops)
+    words = [*plain, *(w + "," for w in plain), *(w + "." for w in plain), *stops, *(w[:-1] + "," for w in stops)]
+    edge = "word 1990 abc123 3pm said, said. Obama. FBI. A. aB. ABC. U.S. 3. 1990, x" + "x" * 40 + ". " + "7" * 255
+    _check(" ".join(words) + " " + edge)
     assert parse("We cannot").token_starts == (0, 3, 6)
+    assert parse("cannot, Jan. said.").token_ends == (3, 6, 7, 12, 17, 18)
 
 
 @FUZZ
-@given(st.lists(st.from_regex(r"[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6}", fullmatch=True), max_size=40))
+@given(st.lists(st.from_regex(r"(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})[.,]?", fullmatch=True), max_size=40))
 def test_plain_words_match_the_reference(words: list[str]) -> None:
-    """Runs of letters or digits, the chunks that skip spaCy, are tokenized as spaCy does."""
+    """Runs of letters or digits, and with a comma or full stop after them, are tokenized as spaCy does."""
     _check(" ".join(words))
 
 
