@@ -133,6 +133,13 @@ def test_a_count_of_hours_is_no_clock(text: str) -> None:
     assert _times(text) == []
 
 
+@pytest.mark.parametrize(("text", "span"), [("They met at half seven.", "half seven"), ("MET AT HALF SEVEN.", "HALF SEVEN"),
+                                           ("Caf\u00e9 talks at half 7.", "half 7")])
+def test_half_an_hour_word_is_half_past(text: str, span: str) -> None:
+    """"half seven" is half past seven (British usage), in capitals and in text that is not ASCII too."""
+    assert [(found, iso[-6:]) for found, iso, _ in _times(text)] == [(span, "T07:30")]
+
+
 @pytest.mark.parametrize("text", ["1 adult", "laughing out loud", "B9 format", "the 737 MAX", "2 percent", "4a",
                                   "from 3 to 4", "scored 3-1", "in the past two months"])
 def test_not_times(text: str) -> None:

@@ -368,7 +368,8 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
         pos = max(clock.end, match.start() + 1)  # a zone cut short ("GMT - 18:00"): what follows it is read again
         clock = _relative_hour(text, clock)
         out.append(clock)
-    for m in _HALF_H.finditer(text, start, end):
+    # "half" is ASCII letters that no other character matches under ``re.I``: no "half" in ``lowered``, no match
+    for m in _HALF_H.finditer(text, start, end) if lowered.find("half", start, end) >= 0 else ():
         if any(c.start <= m.start() < c.end for c in out):
             continue
         word = m["hw"].lower()
