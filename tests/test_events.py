@@ -248,6 +248,27 @@ def test_surnames_come_from_the_whole_document(text: str, participants: list[str
     assert events(text)[-1][2] == participants
 
 
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # a charge or a product named in capitals is no person ("Vehicular Manslaughter", "Internet Explorer")
+        ("A driver was charged with Vehicular Manslaughter and Criminally Negligent Homicide after the crash.", []),
+        ("Hackers attacked a flaw in Internet Explorer on Friday.", []),
+        ("An attack spotted by Trend Micro began on Friday.", []),
+        ("The attack on Microsoft Windows began on Friday.", []),
+        # a storm's name, an office and a team are no people either
+        ("Hurricane Katrina struck the coast on Friday.", []),
+        ("The Surgeon General visited the flood zone on Friday.", []),
+        ("Fans of the Red Sox were attacked on Friday.", []),
+        # a surname that is also a word of places stays a surname
+        ("Police arrested Anita Hill on Friday.", ["person:hill"]),
+    ],
+)
+def test_charges_and_products_are_no_people(text: str, participants: list[str]) -> None:
+    """A run that names a charge, a product, a storm, an office or a team names no person; real surnames stay."""
+    assert events(text)[-1][2] == participants
+
+
 def test_events_of_one_clause_share_its_participants() -> None:
     """Two triggers of one clause get the same participants (the clause is read once)."""
     found = events("Russian and NATO negotiators will meet for security talks. Biden and Putin spoke by phone call.")

@@ -86,7 +86,8 @@ _NOT_NAMES = frozenset(
     "His Her Their Our Both Earlier Later While When After Before During Since Until However Meanwhile Moscow "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December Russian American US U.S. NATO Kremlin White House Security Council "
-    "State Department Defense National News Leave Reply Back Top Note Related Articles Source".split()
+    "State Department Defense National News Leave Reply Back Top Note Related Articles Source "
+    "Hurricane Typhoon Cyclone Storm Superstorm Tropical".split()
 )
 
 
@@ -242,7 +243,12 @@ _NOT_SURNAMES = frozenset(
     "services solutions tech devices wireless computing ltd union unit units program village heights expo prize "
     "show jail sheriff attorney deputy doctor manager reporter officer detective commander boulevard blvd "
     "drive plaza terrace parkway airlines airline airways lines air aviation cargo express railways railway "
-    "motors bank fire".split()
+    "motors bank fire "
+    # charges ("Vehicular Manslaughter"), products ("Internet Explorer", "Trend Micro"), offices ("Surgeon
+    # General") and teams ("Red Sox")
+    "homicide manslaughter murder assault robbery battery kidnapping burglary arson fraud larceny trafficking "
+    "misconduct negligence conspiracy endangerment explorer windows micro microsoft software browser "
+    "general sox".split()
 )
 # first words of capitalised runs that name places ("Mount Cook", "Lake Tahoe", "Fort Hood")
 _PLACE_FIRST_WORDS = frozenset("mount mt mt. lake port fort saint st st. san santa los las new north south east west "
