@@ -93,11 +93,11 @@ _PREFIX = (
 TIME = re.compile(rf"(?<![\w:.,/-])(?:the\s+)?{_PREFIX}(?:{_CLOCK}){_HRS_ZONE}{_PART}{_ZONE.replace('zone', 'zone2').replace('zopen', 'zopen2')}(?![\w:])",
                   re.I)
 # where a match of ``TIME`` can start: its look-behind, then a digit, "@", or the first letters of a word it
-# starts with ("the", a prefix word, "noon", an hour word); ``TIME`` is tried only there (same flags, so the
-# same letters match)
-_TIME_START = re.compile(
-    r"(?<![\w:.,/-])(?=[\d@abefjmnoprstu])(?=\d|@|the\s|at|about|around|approximately|roughly|shortly|just|soon|"
-    r"after|before|by|until|till|through|thru|past|noon|mid|eod|" + _HW + ")", re.I)
+# starts with (a prefix word, "noon", an hour word), or "the" before one of them; ``TIME`` is tried only there
+# (same flags, so the same letters match)
+_STARTS = (r"\d|@|at|about|around|approximately|roughly|shortly|just|soon|after|before|by|until|till|through|thru|"
+           r"past|noon|mid|eod|" + _HW)
+_TIME_START = re.compile(rf"(?<![\w:.,/-])(?=[\d@abefjmnoprstu])(?={_STARTS}|the\s+(?:{_STARTS}))", re.I)
 # the same two patterns for the text with ASCII letters lower-cased (``Context.lowered``), without ``re.I``:
 # CPython's ``re`` matches them two to three times faster; a match's groups are read in the original case at the
 # same offsets in an ASCII text (``_InOriginalCase``), and by matching ``TIME`` again in any other
@@ -325,7 +325,6 @@ def _relative_hour(text: str, clock: _Clock) -> _Clock:
 # the groups that make a bare hour a clock (see the last branch of ``_clock_from``), and an hour word one
 _BARE_CUES = ("part", "tonight", "at", "oclock", "ish", "zone", "zone2")
 _HOUR_WORD_CUES = ("apw", "part", "tonight", "at")
-_SPACES = re.compile(r"\s+")
 
 
 # verbs of a level before "at": a bare hour after them is the level ("stood at 12"), not a clock
@@ -339,12 +338,7 @@ def _clocks(text: str, start: int, end: int, lowered: str) -> list[_Clock]:
     pos = start
     plain = text.isascii()  # then ``TIME`` on the text matches what ``_TIME_LOWER`` matches on ``lowered``
     for at in _TIME_START_LOWER.finditer(lowered, start, end):  # the same matches as ``TIME.search`` from ``pos`` on
-        if at.start() < pos:
-            continue
-        if lowered.startswith("the", at.start()) and (after := _SPACES.match(lowered, at.start() + 3)) is not None \
-                and not _TIME_START_LOWER.match(lowered, after.end(), end):
-            continue  # "the" opens a clock only before one of its starts ("the early" is none): no full match tried
-        if (low := _TIME_LOWER.match(lowered, at.start(), end)) is None:
+        if at.start() < pos or (low := _TIME_LOWER.match(lowered, at.start(), end)) is None:
             continue
         pos = low.end()
         if low["h6"] is not None and not any(low.group(*_BARE_CUES)) and not _DAY_WORD_AFTER.match(text, pos):
