@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Document
+from factcheck.extractors import times
 
 PUBLISHED = "2021-12-30T21:52:00+00:00"
 DUCKLING_NOW = "2013-02-12T04:30:00-02:00"
@@ -124,6 +127,35 @@ def test_clock_ranges(text: str, iso: str) -> None:
 def test_hrs_without_a_zone_keeps_the_bare_clock(text: str, span: str) -> None:
     """ "hrs" joins a military clock only when a zone follows it; the clock itself is read either way."""
     assert [t[0] for t in _times(text)] == [span]
+
+
+_RANGE_PIECES = ["in between", "In  Between", "between", "from", "FROM", "around", "about", "approximately", "roughly",
+                 "3", "4", "11", "0", ":30", "h15", "pm", "a.m.", "-", "to", "and", "until", "x", ".", ":", "_", "in",
+                 "ish", "in the morning", "percent"]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_RANGE_PIECES), max_size=14), st.lists(st.sampled_from(["", " ", "  ", "\n"]),
+                                                                      min_size=14, max_size=14))
+def test_range_scan_of_ascii_text_finds_the_same_ranges(pieces: list[str], gaps: list[str]) -> None:
+    """The scan for clock ranges on the lower-cased text of an ASCII document finds what the case-blind one finds."""
+    _same_ranges("".join(p + g for p, g in zip(pieces, gaps, strict=False)))
+
+
+@pytest.mark.parametrize("text", [
+    "Talks run in between 3 and 4 pm.", "IN  BETWEEN 11 and 12 a.m.", "FROM 9:30 to 11 am", "around 3-4pm",
+    "About 10 to 11 in the morning", "roughly 8am until 6", "Approximately 3 - 4 pm", "x3-4pm", "_3-4pm", "3.3-4pm",
+])
+def test_range_scan_of_ascii_text_by_example(text: str) -> None:
+    """Each lead word, in any case, and the characters that may not come before a range."""
+    assert _same_ranges(text) == (text[0] not in "x_" and not text.startswith("3.3"))
+
+
+def _same_ranges(text: str) -> bool:
+    """Assert that both scans find the same ranges; whether they found any."""
+    fast = [m.span() for m in times._loose_range_matches(text, text.lower())]
+    assert fast == [m.span() for m in times._loose_range_matches(text)]
+    return bool(fast)
 
 
 @pytest.mark.parametrize("text", ["The pilot has logged 2000 hours of flying.", "It took 1500 hours.",
