@@ -6,11 +6,14 @@ result is a light :class:`Parsed` of offsets; no spaCy ``Doc`` is kept.
 
 spaCy splits a text at whitespace and tokenizes each whitespace-free chunk
 on its own, so the tokens of a chunk do not depend on where it stands. Each
-distinct chunk is therefore tokenized once (the unseen chunks of a document
-in one spaCy call) and its token offsets are remembered in a bounded cache;
-a document's tokens are then laid out from the cache, and its sentences are
-found by looking only at line breaks and end marks. On news text this costs
-a fraction of running spaCy's tokenizer over the document.
+distinct chunk is therefore tokenized once and its token offsets are
+remembered in a bounded cache: a chunk spaCy would not split (letters or
+digits only, perhaps with a comma or a full stop after them, and not in
+spaCy's exception table) directly, the other unseen chunks of a document in
+one or two spaCy calls. A document's tokens are then laid out from the
+cache, and its sentences are found by looking only at line breaks and end
+marks. On news text this costs a fraction of running spaCy's tokenizer over
+the document.
 
 Worst-case behaviour is linear in the length of the text:
 
@@ -202,8 +205,10 @@ def _shared(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], ...]], dict[str, tuple[tuple[int, int], ...]]]:
     """Tables that give the tokens of every chunk in ``chunks``: the shared cache, and the over-long chunks.
 
-    Chunks shorter than :data:`MAX_CHUNK` are tokenized by spaCy once and
-    remembered; longer ones are split with the linear rule and not kept.
+    Chunks shorter than :data:`MAX_CHUNK` are tokenized once and remembered:
+    by :data:`_PLAIN` and :data:`_PLAIN_STOP` where those say what spaCy
+    would do, else by spaCy; longer ones are split with the linear rule and
+    not kept.
     """
     global _cache
     table = _cache

@@ -165,6 +165,15 @@ def test_a_count_of_hours_is_no_clock(text: str) -> None:
     assert _times(text) == []
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("The 3:35 p.m. call ended.", "3:35 p.m."), ("the early call ended at 4 pm.", "4 pm."),
+    ("THE  NOON BRIEFING was held.", "THE  NOON"), ("The the 3 pm call.", "3 pm"), ("It ended at the 11:30 mark.", "11:30"),
+])
+def test_the_before_a_clock(text: str, span: str) -> None:
+    """"the" is tried as the start of a clock only before a word a clock can begin with; the spans it gives."""
+    assert [found for found, _, _ in _times(text)] == [span]
+
+
 @pytest.mark.parametrize(("text", "span"), [("They met at half seven.", "half seven"), ("MET AT HALF SEVEN.", "HALF SEVEN"),
                                            ("Caf\u00e9 talks at half 7.", "half 7")])
 def test_half_an_hour_word_is_half_past(text: str, span: str) -> None:
