@@ -285,9 +285,8 @@ _TOKEN_RE: Final = re.compile(f"(?P<phone>{_PHONE})|(?P<num>{_NUMBER})|(?P<word>
 def _split_pattern() -> str:
     """``_PHONE|_NUMBER|_WORD`` as one branch per first character, each testing what precedes it after that character.
 
-    The same tokens, but CPython's ``re`` skips ahead to a token's first
-    character only when every branch of the pattern opens with a literal one
-    (not with a look-behind or a group), instead of trying every position.
+    The same tokens, but at each position a branch whose first character
+    differs fails at once, before any look-behind is tried.
     """
     branches = [r"\+(?<![\w+]\+)[0-9][0-9 ().\-]{5,}[0-9]"]
     branches += [rf"{d}(?<![\w.]{d})[0-9.,]*+" for d in "0123456789"]
@@ -304,8 +303,10 @@ def _split_pattern() -> str:
 
 
 # the same tokens for re.split: gap, token, gap, token, ..., gap (a phone number begins with "+", a number with a
-# digit or ".", a word with a letter)
-_TOKEN_SPLIT: Final = re.compile(_split_pattern())
+# digit or ".", a word with a letter). No token begins right after a letter, and in the lower-cased text every
+# ASCII letter is in [a-z]: that one cheap look-behind first spares the 34 branches at each letter inside a word
+# (``re`` no longer skips ahead to first characters, but nearly every letter is one; ECB+: 121 -> 67 ms)
+_TOKEN_SPLIT: Final = re.compile("(?<![a-z])" + _split_pattern())
 _NUM_FULL: Final = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 _LETTERS: Final = re.compile(r"[^\W\d_]+")
 _PAREN_OPEN: Final = re.compile(r"[ \t]*\([ \t]*")

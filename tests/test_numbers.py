@@ -415,7 +415,7 @@ def test_skip_spans_are_not_read_as_numbers(text: str, spans: list[str], expecte
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab1.+ ,-x(é5nm٣\n", max_size=30))
 def test_token_split_is_the_plain_alternation(text: str) -> None:
-    """The split pattern (one branch per first character, for speed) finds the tokens of ``phone|number|word``."""
+    """The split pattern (a cheap look-behind, then one branch per first character) finds ``phone|number|word``'s tokens."""
     import re
 
     from factcheck import _numbers
