@@ -142,6 +142,38 @@ def test_range_scan_of_ascii_text_finds_the_same_ranges(pieces: list[str], gaps:
     _same_ranges("".join(p + g for p, g in zip(pieces, gaps, strict=False)))
 
 
+_NOW_PIECES = ["now", "NOW", "Now", "right now", "just now", "at the moment", "At  this time", "ATM", "atm", "ATM fees",
+               "known", "snow", "-now", "in", "in about", "a", "an", "one", "two", "three", "few", "a couple of", "half an",
+               "5", "2.5", "1/2", "today", "minutes", "hour", "h", "secs", "from now", "from right now", "more", "'",
+               "\"", "last", "past", "next", "coming", "Last", "twenty", "forty-eight", "of", "x", "_", "9x", "unlast"]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_NOW_PIECES), max_size=12), st.lists(st.sampled_from(["", " ", "  ", "\n", "-"]),
+                                                                    min_size=12, max_size=12))
+def test_relative_and_now_scans_of_ascii_text(pieces: list[str], gaps: list[str]) -> None:
+    """In an ASCII document the relative-time, now-word and last/next rules, tried only where their first words
+    stand, find what a scan of every character finds."""
+    from factcheck.extractors import Context
+    from factcheck.nlp import parse
+
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    ctx = Context(doc=Document(id="t", text=text), parsed=parse(text))
+    for pattern, starts in ((times._RELATIVE, times._RELATIVE_STARTS), (times._NOW, times._NOW_STARTS),
+                            (times._LAST_NEXT, times._LAST_NEXT_STARTS)):
+        assert [m.span() for m in times._finditer(pattern, starts, ctx)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The talks resume in 15 minutes.", "in 15 minutes"), ("Two hours from now, they meet.", "Two hours from now"),
+    ("It starts IN A FEW HOURS.", "IN A FEW HOURS"), ("In the last 2 minutes, it fell.", "last 2 minutes"),
+    ("Right now the talks go on.", "Right now"), ("They meet 5 minutes from now.", "5 minutes from now"),
+])
+def test_times_counted_from_publication(text: str, span: str) -> None:
+    """Relative times, now words and last/next spans are found in any case (with a publication instant)."""
+    assert span in [found for found, _, _ in _times(text)]
+
+
 @pytest.mark.parametrize("text", [
     "Talks run in between 3 and 4 pm.", "IN  BETWEEN 11 and 12 a.m.", "FROM 9:30 to 11 am", "around 3-4pm",
     "About 10 to 11 in the morning", "roughly 8am until 6", "Approximately 3 - 4 pm", "x3-4pm", "_3-4pm", "3.3-4pm",

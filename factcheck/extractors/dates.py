@@ -245,6 +245,37 @@ def _walk(items: Any, prefixes: set[str], closed: set[str]) -> set[str]:
     return prefixes
 
 
+def start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern for the lower-cased text of an ASCII document that matches where a match of ``pattern`` may begin.
+
+    It matches the first character of each of the first words of
+    ``pattern`` (:func:`_starts`; a digit for "#") where no letter, digit or
+    "_" comes before it, one branch per first character, so ``re`` skips
+    ahead to those characters. Every match of ``pattern`` begins at one of
+    its matches (there may be more); None when the first words cannot be
+    read or any word may begin a match.
+
+    >>> scan = start_scan(re.compile(r"(?<![\\w-])(?:last|next)\\s+(?:\\d+|few)\\s+hours", re.I))
+    >>> [m.start() for m in scan.finditer("the next 3 hours, last few hours; unlast 2 hours")]
+    [4, 18]
+    """
+    words = _starts(pattern)
+    if words is None or _ANY_WORD in words:
+        return None
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        if word == _DIGIT_START:
+            for digit in "0123456789":
+                rests.setdefault(digit, []).append("")
+        else:
+            rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, tails in sorted(rests.items()):
+        ahead = "" if "" in tails else "(?=" + "|".join(sorted(tails, key=len, reverse=True)) + ")"
+        branches.append(f"{first}(?<![a-z0-9_]{first}){ahead}")
+    return re.compile("|".join(branches))
+
+
 @attrs.frozen(slots=True)
 class DateMatch:
     """A date expression found in a text: its span, value and the rule that read it."""

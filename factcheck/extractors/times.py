@@ -45,7 +45,7 @@ import attrs
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
 from factcheck.extractors import Candidate, Context, lowered_pattern, non_overlapping, register, tense
-from factcheck.extractors.dates import REPORTING_VERBS, DateMatch, document_dates
+from factcheck.extractors.dates import REPORTING_VERBS, DateMatch, document_dates, start_scan
 from factcheck.values import DateValue, TimeValue
 
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -140,6 +140,7 @@ _RELATIVE = re.compile(
     r"three-quarters\s+of\s+an|\d+\s+and\s+an?\s+half)\s*(?:more\s+)?"
     r"(?:(?P<unit>seconds?|secs?|minutes?|mins?|hours?|h)\b|(?<=\d)(?P<mark>['’\"”])(?!\w))"
     r"|(?P<n2>a|an|one|two|three|\d+)\s+(?P<unit2>seconds?|minutes?|hours?)\s+from\s+(?:right\s+)?now)", re.I)
+_RELATIVE_STARTS = start_scan(_RELATIVE)
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
               "fifteen": 15, "twenty": 20, "thirty": 30, "few": 3, "a few": 3, "a couple": 2, "a couple of": 2,
               "a pair of": 2, "half an": 0.5, "a quarter of an": 0.25, "three-quarters of an": 0.75}
@@ -895,12 +896,31 @@ def _loose_ranges(ctx: Context, now: dt.datetime | None, dates: list[DateMatch])
         yield _Found(start, end, value, rule, 0.8)
 
 
+def _finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, ctx: Context) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(ctx.text)``; in an ASCII document tried only where ``starts`` (:func:`start_scan`) matches.
+
+    A rule that opens with a look-behind is otherwise tried at every
+    character; its first words hold a handful of first letters, and ``re``
+    skips ahead to those.
+    """
+    text = ctx.text
+    if starts is None or not ctx.is_ascii:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for at in starts.finditer(ctx.lowered):
+        place = at.start()
+        if place < pos or (m := pattern.match(text, place)) is None:
+            continue
+        pos = max(m.end(), place + 1)
+        yield m
+
+
 def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
     """Times counted from the publication instant: "in 15 minutes", "2 hours from now"."""
     if now is None:
         return
-    text = ctx.text
-    for m in _RELATIVE.finditer(text):
+    for m in _finditer(_RELATIVE, _RELATIVE_STARTS, ctx):
         n_text = (m["n"] or m["n2"] or "").lower()
         unit = (m["unit"] or m["unit2"] or ("second" if m["mark"] in '"”' else "minute")).lower()
         n_text = re.sub(r"\s+", " ", n_text)
@@ -978,6 +998,7 @@ def _for_length(ctx: Context, item: _Found) -> _Found:
 _NOW = re.compile(
     r"(?<![\w-])(?:(?P<at>at\s+)(?:the\s+moment|this\s+time)|(?:right\s+|just\s+)?now|(?-i:ATM))(?![\w-])"
     r"(?!\s+(?:of|that|on|last|next|tomorrow|yesterday)\b)", re.I)
+_NOW_STARTS = start_scan(_NOW)
 _NOT_NOW_BEFORE = re.compile(r"(?:\b(?:from|for|an?|the|at|to|of|by|his|her|their|its|our|my|your)\s+|-)$", re.I)
 
 
@@ -987,7 +1008,7 @@ def _now_words(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
         return
     text = ctx.text
     offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
-    for m in _NOW.finditer(text):
+    for m in _finditer(_NOW, _NOW_STARTS, ctx):
         word = m.group(0)
         if _NOT_NOW_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not m["at"]:
             continue  # "two hours from now", "for now", "an ATM": not the instant
@@ -1005,6 +1026,7 @@ _LAST_NEXT = re.compile(
     r"twelve|fifteen|twenty|thirty|forty-eight|few|a\s+few|couple(?:\s+of)?)\s+(?P<unit>seconds?|minutes?|hours?)\b"
     r"(?!\s+of\b)",  # "the last twenty minutes of his broadcast": counted from something else
     re.I)
+_LAST_NEXT_STARTS = start_scan(_LAST_NEXT)
 _FEW = {"few": 3, "a few": 3, "couple": 2, "couple of": 2, "forty-eight": 48}
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
@@ -1017,7 +1039,7 @@ def _relative_spans(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
     if now is None:
         return
     offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
-    for m in _LAST_NEXT.finditer(ctx.text):
+    for m in _finditer(_LAST_NEXT, _LAST_NEXT_STARTS, ctx):
         n_text = re.sub(r"\s+", " ", m["n"].lower())
         n = int(n_text) if n_text.isdigit() else _SPAN_WORDS.get(n_text) or _FEW.get(n_text)
         if not n:
