@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import PATHOLOGICAL, news_texts
 
 from factcheck._prefilter import ascii_bytes, loose_pattern, loosen
@@ -146,3 +147,72 @@ def test_dates_are_the_same_without_the_twins(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(D, "_LOOSE", {})
     assert [D.find_dates(t, None, lambda s, e: None) for t in texts] == with_twins
     assert sum(map(len, with_twins)) > 100
+
+
+# --------------------------------------------------------------------------
+# rules tried only where their first words stand (``finditer_at`` with ``dates.start_scan``)
+# --------------------------------------------------------------------------
+
+def _start_scanned() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
+    """Every rule scanned through its first words: name, rule, scan, whether it reads the lower-cased text."""
+    from factcheck.extractors import places as P
+    from factcheck.extractors import quantities as Q
+    from factcheck.extractors import times as T
+
+    return [("relative", T._RELATIVE, T._RELATIVE_STARTS, False), ("now", T._NOW, T._NOW_STARTS, False),
+            ("last-next", T._LAST_NEXT, T._LAST_NEXT_STARTS, False), ("day part", T._DAY_PART, T._DAY_PART_STARTS, True),
+            ("facility", P._FACILITY, P._FACILITY_STARTS, False), ("another", Q._ANOTHER, Q._ANOTHER_STARTS, False),
+            ("slash", Q._SLASH, Q._SLASH_STARTS, False)]
+
+
+_PIECES = ["at", "At", "in", "IN", "inside", "the", "his", "a", "an", "home", "hospital", "Santa Rosa", "another",
+           "one other", "One", "man", "was", "killed", "wounded", "1/2", "3/4", "12", "/", "of", "morning", "early",
+           "late", "this", "last", "night", "hours of the", "during the", "after", "lunch", "school", "today",
+           "tonight", "now", "right", "just", "ATM", "minutes", "hours", "from", "next", "coming", "few", "two", "5",
+           "-", "_", "x", "'", ".", ",", "known", "within", "attack", "inn"]
+
+
+@pytest.mark.parametrize("name", [s[0] for s in _start_scanned()])
+def test_every_start_scan_is_built(name: str) -> None:
+    """Each rule's first words can be read, so none of them falls back to trying every character."""
+    assert {s[0]: s[2] for s in _start_scanned()}[name] is not None
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14),
+       st.lists(st.sampled_from(["", " ", "  ", "\n", "-", "/"]), min_size=14, max_size=14))
+def test_rules_at_their_first_words_find_what_a_full_scan_finds(pieces: list[str], gaps: list[str]) -> None:
+    """On an ASCII text, every start-scanned rule finds the same matches as its ``finditer``."""
+    from factcheck.extractors import finditer_at
+
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    lowered = text.lower()
+    for name, rule, starts, on_lowered in _start_scanned():
+        haystack = lowered if on_lowered else text
+        found = [m.span() for m in finditer_at(rule, starts, haystack, lowered)]
+        assert found == [m.span() for m in rule.finditer(haystack)], name
+
+
+_FIRST_WORD_TEXTS = [
+    "He died at his home in the morning, in hospital, then inside the hospital; -at home, x-in hospital.",
+    "Another man was killed and one other wounded; ANOTHER was hurt, one other man arrested.",
+    "Half is 1/2, and 3/4 of them; a-1/2 and 7/8ths; 12/25.",
+    "Early this morning, late at night, during the afternoon, after lunch, after school, tonight, today, in the "
+    "evening, hours of the night, last night, the early morning, in the late afternoon.",
+    "Right now, just now, at the moment, at this time, ATM, now; -now, known.",
+    "In 5 minutes, today in an hour, in a few hours, two hours from now, 3 minutes from right now, in 2 h.",
+    "The last 2 minutes, the past three hours, the next few hours, the coming 10 minutes.",
+]
+
+
+@pytest.mark.parametrize("text", [*_FIRST_WORD_TEXTS, *(t.upper() for t in _FIRST_WORD_TEXTS),
+                                  *(t.title() for t in _FIRST_WORD_TEXTS)])
+def test_rules_at_their_first_words_by_example(text: str) -> None:
+    """Matches that begin with each first word, in any case and after a hyphen: the same as a full scan."""
+    from factcheck.extractors import finditer_at
+
+    lowered = text.lower()
+    for name, rule, starts, on_lowered in _start_scanned():
+        haystack = lowered if on_lowered else text
+        found = [m.span() for m in finditer_at(rule, starts, haystack, lowered)]
+        assert found == [m.span() for m in rule.finditer(haystack)], name

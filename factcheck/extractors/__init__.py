@@ -17,7 +17,7 @@ import heapq
 import importlib
 import pkgutil
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -32,6 +32,7 @@ __all__ = [
     "Context",
     "Extractor",
     "ascii_lower",
+    "finditer_at",
     "lowered_pattern",
     "non_overlapping",
     "register",
@@ -321,6 +322,35 @@ def non_overlapping(ranked: Iterable[_S]) -> list[_S]:
         starts.insert(i, item.start)
         chosen.insert(i, item)
     return chosen
+
+
+def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str,
+                lowered: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, with ``pattern`` tried only where ``starts`` matches ``lowered``.
+
+    ``lowered`` is ``text`` lower-cased (:attr:`Context.lowered` of an ASCII
+    document; the same offsets), and ``starts`` must match it wherever a
+    match of ``pattern`` may begin (``dates.start_scan`` builds one from a
+    pattern's first words). A rule that opens with a look-behind is
+    otherwise tried at every character; ``re`` skips ahead to the first
+    characters of ``starts``. With ``starts`` or ``lowered`` None (a
+    document that is not ASCII), every character is tried.
+
+    >>> rule = re.compile(r"\\b(?:last|next)\\s+week", re.I)
+    >>> text = "Next week, not last week"
+    >>> [m.group() for m in finditer_at(rule, re.compile("l|n"), text, text.lower())]
+    ['Next week', 'last week']
+    """
+    if starts is None or lowered is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for at in starts.finditer(lowered):
+        place = at.start()
+        if place < pos or (m := pattern.match(text, place)) is None:
+            continue
+        pos = max(m.end(), place + 1)
+        yield m
 
 
 def lowered_pattern(pattern: str) -> str:

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterator
 
 from factcheck._gazetteer import find_places
-from factcheck.extractors import Candidate, Context, register
+from factcheck.extractors import Candidate, Context, finditer_at, register
+from factcheck.extractors.dates import start_scan
 from factcheck.extractors.events import ORG_NAME, _trie
 from factcheck.values import PlaceValue
 
@@ -44,6 +45,7 @@ _FACILITY = re.compile(
 )
 # the facility nouns, as a gate before _FACILITY: a trie that tests the word start after the first letter, run
 # on the ASCII-lower-cased text (``ctx.lowered``), so that ``re`` skips ahead to the letters that may begin one
+_FACILITY_STARTS = start_scan(_FACILITY)  # where a match may begin ("at", "in", "inside")
 _FACILITY_CUE = re.compile(_trie({w.split()[-1] for w in FACILITIES}, word_start=True) + r"\b")
 # modifiers that make the facility word something else ("at the home office", "in the hospital parking lot"
 # is caught by the word after; "at a home game") or not a place ("in his home country")
@@ -128,7 +130,7 @@ def _facilities(ctx: Context, places: list[tuple[int, int]]) -> Iterator[Candida
     """Facility venues: "died at his home", "at a hospice", "in hospital" (value id ``facility:<class>``)."""
     text = ctx.text
     starts = [s for s, _ in places]
-    for m in _FACILITY.finditer(text):
+    for m in finditer_at(_FACILITY, _FACILITY_STARTS, text, ctx.lowered if ctx.is_ascii else None):
         start, end = m.span("np")
         if ctx.ignored(start, end) or ctx.taken(start, end) or _NOT_FACILITY_AFTER.match(text, end):
             continue

@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterator
 
 from factcheck._numbers import NumberMatch, find_numbers, iter_numbers, parse_number
-from factcheck.extractors import Candidate, Context, register
+from factcheck.extractors import Candidate, Context, finditer_at, register
+from factcheck.extractors.dates import start_scan
 from factcheck.values import Quantity
 
 # counted nouns -> class; the class is what counts are compared by
@@ -88,6 +89,7 @@ _ANOTHER = re.compile(
     r"\b(?P<n>another|one other)(?:\s+(?:person|man|woman|worker|employee))?(?=\s+(?:was\s+|were\s+)?"
     r"(?P<verb>wounded|injured|hurt|killed|died|dead|arrested)\b)", re.I
 )
+_ANOTHER_STARTS = start_scan(_ANOTHER)
 # "the death toll rose to", "a death toll of", "the death toll from the quake passing": what a number after it counts
 _DEATH_TOLL = re.compile(r"\b[Dd]eath\s+toll\b[^.;:!?\d]{0,80}$")
 _AFTER_AGE = re.compile(r"\s*(?:,|\)|\s+(?:who|of|from|and)\b)")
@@ -127,6 +129,7 @@ _CLOSE = re.compile(r"\s*(?:[.,;:!?)\]]|$)")
 _PARTITIVE = re.compile(r"\s+of\b")
 # a slash fraction with nothing glued on either side: "1/5", not "24/7/365", "1/2h" or "3/15/2021"
 _SLASH = re.compile(r"(?<![\w/.,-])\d{1,9}/\d{1,9}(?![\w/]|[.,-]\d)")
+_SLASH_STARTS = start_scan(_SLASH)
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:1[89]|20)\d\d")
 # numerals that judge how small an amount is rather than state it ("few people think so"): never a compared count
 _EVALUATIVE = frozenset({"few"})
@@ -259,7 +262,7 @@ def extract_fractions(ctx: Context) -> Iterator[Candidate]:
     if "/" not in text:
         return
     lone = text.strip()
-    for m in _SLASH.finditer(text):
+    for m in finditer_at(_SLASH, _SLASH_STARTS, text, ctx.lowered if ctx.is_ascii else None):
         if m.group() != lone and not _PARTITIVE.match(text, m.end()) and not UNIT.match(text, m.end()):
             continue
         if _MONTH_YEAR.fullmatch(m.group()):
@@ -276,7 +279,8 @@ def extract_fractions(ctx: Context) -> Iterator[Candidate]:
 def extract_quantities(ctx: Context) -> Iterator[Candidate]:
     """Numbers in a document, with their unit or counted noun."""
     text = ctx.text
-    for m in _ANOTHER.finditer(text):  # "two people were killed and another wounded": one more person
+    # "two people were killed and another wounded": one more person
+    for m in finditer_at(_ANOTHER, _ANOTHER_STARTS, text, ctx.lowered if ctx.is_ascii else None):
         if not ctx.ignored(m.start(), m.end()) and not ctx.taken(m.start(), m.end()):
             yield Candidate("quantity", "count", m.start(), m.end(),
                             Quantity(value=1, min=1, max=1, noun="people", qualifier=QUALIFIER[m.group("verb").lower()]),

@@ -44,7 +44,7 @@ import attrs
 
 from factcheck._gazetteer import find_places
 from factcheck._zones import ZONE_REGEX, Zone, city_zone, lookup_zone, offset_minutes
-from factcheck.extractors import Candidate, Context, lowered_pattern, non_overlapping, register, tense
+from factcheck.extractors import Candidate, Context, finditer_at, lowered_pattern, non_overlapping, register, tense
 from factcheck.extractors.dates import REPORTING_VERBS, DateMatch, document_dates, start_scan
 from factcheck.values import DateValue, TimeValue
 
@@ -896,31 +896,11 @@ def _loose_ranges(ctx: Context, now: dt.datetime | None, dates: list[DateMatch])
         yield _Found(start, end, value, rule, 0.8)
 
 
-def _finditer(pattern: re.Pattern[str], starts: re.Pattern[str] | None, ctx: Context) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(ctx.text)``; in an ASCII document tried only where ``starts`` (:func:`start_scan`) matches.
-
-    A rule that opens with a look-behind is otherwise tried at every
-    character; its first words hold a handful of first letters, and ``re``
-    skips ahead to those.
-    """
-    text = ctx.text
-    if starts is None or not ctx.is_ascii:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    for at in starts.finditer(ctx.lowered):
-        place = at.start()
-        if place < pos or (m := pattern.match(text, place)) is None:
-            continue
-        pos = max(m.end(), place + 1)
-        yield m
-
-
 def _relatives(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
     """Times counted from the publication instant: "in 15 minutes", "2 hours from now"."""
     if now is None:
         return
-    for m in _finditer(_RELATIVE, _RELATIVE_STARTS, ctx):
+    for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, ctx.text, ctx.lowered if ctx.is_ascii else None):
         n_text = (m["n"] or m["n2"] or "").lower()
         unit = (m["unit"] or m["unit2"] or ("second" if m["mark"] in '"”' else "minute")).lower()
         n_text = re.sub(r"\s+", " ", n_text)
@@ -1008,7 +988,7 @@ def _now_words(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
         return
     text = ctx.text
     offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
-    for m in _finditer(_NOW, _NOW_STARTS, ctx):
+    for m in finditer_at(_NOW, _NOW_STARTS, ctx.text, ctx.lowered if ctx.is_ascii else None):
         word = m.group(0)
         if _NOT_NOW_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not m["at"]:
             continue  # "two hours from now", "for now", "an ATM": not the instant
@@ -1039,7 +1019,7 @@ def _relative_spans(ctx: Context, now: dt.datetime | None) -> Iterator[_Found]:
     if now is None:
         return
     offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() is not None else None  # type: ignore[union-attr]
-    for m in _finditer(_LAST_NEXT, _LAST_NEXT_STARTS, ctx):
+    for m in finditer_at(_LAST_NEXT, _LAST_NEXT_STARTS, ctx.text, ctx.lowered if ctx.is_ascii else None):
         n_text = re.sub(r"\s+", " ", m["n"].lower())
         n = int(n_text) if n_text.isdigit() else _SPAN_WORDS.get(n_text) or _FEW.get(n_text)
         if not n:
@@ -1083,6 +1063,7 @@ _DAY_PART = re.compile(
     r"(?:(?P<lead>this|last|today|after|(?:in|during)\s+the)\s+)?"
     r"(?:(?P<q>early|late)\s+(?:(?:in|during)\s+the\s+)?)?(?:hours\s+of\s+the\s+)?"
     r"(?P<word>morning|afternoon|evening|night|tonight|tonite|lunch(?:time)?|school)(?P<ish>\s*ish)?(?![\w-])")
+_DAY_PART_STARTS = start_scan(_DAY_PART)
 # both read ``Context.lowered`` (lower-case words, no ``re.I``: no literal prefix to skip to with it)
 _PART_CUE = re.compile(r"morning|afternoon|evening|night|tonite|lunch|school")
 _PART_DAY_BEFORE = re.compile(r"\s*,?\s*(?:at\s+)?", re.I)
@@ -1105,7 +1086,7 @@ def _day_parts(ctx: Context, dates: list[DateMatch]) -> Iterator[_Found]:
     if not _PART_CUE.search(lowered):
         return
     ref = ctx.reference
-    for m in _DAY_PART.finditer(lowered):  # every group is read lower-cased
+    for m in finditer_at(_DAY_PART, _DAY_PART_STARTS, lowered, lowered):  # no re.I: exact on any lower-cased text
         word = m["word"].lower()
         lead = re.sub(r"\s+", " ", (m["lead"] or "").lower())
         quality = (m["q0"] or m["q"] or "").lower() or None
