@@ -43,9 +43,9 @@ _FACILITY = re.compile(
     r"(?:[A-Za-z]+(?:'|\u2019)s\s+)?(?:[A-Za-z-]+\s+){0,2}?"
     r"(?P<noun>" + "|".join(sorted(FACILITIES, key=len, reverse=True)).replace(" ", r"\s+") + r"))\b(?![-\u2019'])",
 )
+_FACILITY_STARTS = start_scan(_FACILITY)  # where a match may begin ("at", "in", "inside")
 # the facility nouns, as a gate before _FACILITY: a trie that tests the word start after the first letter, run
 # on the ASCII-lower-cased text (``ctx.lowered``), so that ``re`` skips ahead to the letters that may begin one
-_FACILITY_STARTS = start_scan(_FACILITY)  # where a match may begin ("at", "in", "inside")
 _FACILITY_CUE = re.compile(_trie({w.split()[-1] for w in FACILITIES}, word_start=True) + r"\b")
 # modifiers that make the facility word something else ("at the home office", "in the hospital parking lot"
 # is caught by the word after; "at a home game") or not a place ("in his home country")

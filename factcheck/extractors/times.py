@@ -1063,9 +1063,9 @@ _DAY_PART = re.compile(
     r"(?:(?P<lead>this|last|today|after|(?:in|during)\s+the)\s+)?"
     r"(?:(?P<q>early|late)\s+(?:(?:in|during)\s+the\s+)?)?(?:hours\s+of\s+the\s+)?"
     r"(?P<word>morning|afternoon|evening|night|tonight|tonite|lunch(?:time)?|school)(?P<ish>\s*ish)?(?![\w-])")
-_DAY_PART_STARTS = start_scan(_DAY_PART)
 # both read ``Context.lowered`` (lower-case words, no ``re.I``: no literal prefix to skip to with it)
 _PART_CUE = re.compile(r"morning|afternoon|evening|night|tonite|lunch|school")
+_DAY_PART_STARTS = start_scan(_DAY_PART)  # where a match of ``_DAY_PART`` may begin
 _PART_DAY_BEFORE = re.compile(r"\s*,?\s*(?:at\s+)?", re.I)
 _PART_DAY_AFTER = re.compile(r"\s+(?:of|on)\s+", re.I)
 # a word after "after school", "lunch" that makes it a noun phrase ("after school programs", "lunch break")
