@@ -763,6 +763,8 @@ def _inside(q: Place, p: Place) -> bool:
 
 
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# the same for an ASCII text, where ``[^\W\d_]`` is ``[A-Za-z]``: a range is tested faster than a Unicode category
+_TOKEN_SPLIT_ASCII = re.compile("(" + _TOKEN.pattern.replace(r"[^\W\d_]", "[A-Za-z]") + ")")
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
@@ -772,7 +774,8 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list
     ([0, 3, 11, 16], [2, 9, 15, 21], ['In', 'Geneva', 'U.S.', 'talks'])
     """
     # split() gives gap, word, gap, word, ..., gap: the offsets are the running sums of their lengths
-    parts = _TOKEN_SPLIT.split(text if (start, end) == (0, len(text)) else text[start:end])
+    window = text if (start, end) == (0, len(text)) else text[start:end]
+    parts = (_TOKEN_SPLIT_ASCII if window.isascii() else _TOKEN_SPLIT).split(window)
     offsets = list(itertools.accumulate(map(len, parts), initial=start))
     return offsets[1:-1:2], offsets[2::2], parts[1::2]
 

@@ -447,3 +447,12 @@ def test_a_city_name_before_an_institution_head_is_no_place(text: str, names: li
     """ "Columbia University", "Boston University": an institution's name, not the city (a town called
     University exists, so the word after is also a place name)."""
     assert [m.place.name for m in find_places(text)] == names
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet="aZ.U S e_9-'\n", max_size=40))
+def test_ascii_word_split_is_the_unicode_one(text: str) -> None:
+    """On ASCII text the words of the faster split are the words of the Unicode one ("U.S.", "St.", "I")."""
+    from factcheck import _gazetteer
+
+    assert _gazetteer._TOKEN_SPLIT_ASCII.split(text) == _gazetteer._TOKEN_SPLIT.split(text)
