@@ -152,9 +152,12 @@ def _special_cases() -> frozenset[str]:
 #: A chunk of ASCII letters only or digits only: spaCy's affix and infix rules all need some other character,
 #: so such a chunk is one token unless it is one of :func:`_special_cases`.
 _PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
-#: Such a chunk with a comma after it, or a full stop that spaCy's suffix rules split off (after a lower-case
-#: letter, a digit or two capitals): two tokens unless one of :func:`_special_cases` ("Jan.", "Mass.").
-_PLAIN_STOP = re.compile(r"(?:[A-Za-z]+|[0-9]+),|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.").fullmatch
+#: Such a chunk with a comma, a colon, a semicolon, "!", "?", ")" or a straight double quote after it, or a full
+#: stop that spaCy's suffix rules split off (after a lower-case letter, a digit or two capitals): two tokens
+#: unless one of :func:`_special_cases` ("Jan.", "Mass.").
+_PLAIN_STOP = re.compile(r'(?:[A-Za-z]+|[0-9]+)[,:;!?)"]|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.').fullmatch
+#: Such a chunk after "(" or a straight double quote: two tokens unless one of :func:`_special_cases`.
+_PLAIN_OPEN = re.compile(r'[("](?:[A-Za-z]+|[0-9]+)').fullmatch
 
 
 def _spacy_chunks(chunks: list[str], *, windowed: bool = False) -> list[tuple[tuple[int, int], ...]]:
@@ -206,9 +209,9 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
     """Tables that give the tokens of every chunk in ``chunks``: the shared cache, and the over-long chunks.
 
     Chunks shorter than :data:`MAX_CHUNK` are tokenized once and remembered:
-    by :data:`_PLAIN` and :data:`_PLAIN_STOP` where those say what spaCy
-    would do, else by spaCy; longer ones are split with the linear rule and
-    not kept.
+    by :data:`_PLAIN`, :data:`_PLAIN_STOP` and :data:`_PLAIN_OPEN` where
+    they say what spaCy would do, else by spaCy; longer ones are split with
+    the linear rule and not kept.
     """
     global _cache
     table = _cache
@@ -229,6 +232,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
             table[chunk] = _ONE_TOKEN[len(chunk)]
         elif _PLAIN_STOP(chunk) and chunk not in special and chunk[:-1] not in special:
             table[chunk] = ((0, len(chunk) - 1), (len(chunk) - 1, len(chunk)))
+        elif _PLAIN_OPEN(chunk) and chunk not in special and chunk[1:] not in special:
+            table[chunk] = ((0, 1), (1, len(chunk)))
         elif len(chunk) <= _SUFFIX_WINDOW:
             short.append(chunk)
         else:

@@ -131,17 +131,21 @@ def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPa
     assert {"cannot", "gonna", "wed", "Wed"} <= set(plain)
     stops = sorted(w for w in nlp._special_cases() if re.fullmatch(r"(?:[A-Za-z]+|[0-9]+)[.,]", w))
     assert {"Jan.", "Mass."} <= set(stops)
-    words = [*plain, *(w + "," for w in plain), *(w + "." for w in plain), *stops, *(w[:-1] + "," for w in stops)]
-    edge = "word 1990 abc123 3pm said, said. Obama. FBI. A. aB. ABC. U.S. 3. 1990, x" + "x" * 40 + ". " + "7" * 255
+    words = [*plain, *stops, *(w[:-1] + "," for w in stops)]
+    words += [w + mark for w in plain for mark in ',.:;!?)"'] + [mark + w for w in plain for mark in '("']
+    edge = ("word 1990 abc123 3pm said, said. Obama. FBI. A. aB. ABC. U.S. 3. 1990, (1990) \"Yes,\" (see: x" + "x" * 40
+            + ". " + "7" * 255)
     _check(" ".join(words) + " " + edge)
     assert parse("We cannot").token_starts == (0, 3, 6)
     assert parse("cannot, Jan. said.").token_ends == (3, 6, 7, 12, 17, 18)
+    assert parse('("cannot") gonna!').token_ends == (1, 2, 5, 8, 9, 10, 14, 16, 17)
 
 
 @FUZZ
-@given(st.lists(st.from_regex(r"(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})[.,]?", fullmatch=True), max_size=40))
+@given(st.lists(st.from_regex(r'[("]?(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})[.,:;!?)"]?', fullmatch=True),
+                max_size=40))
 def test_plain_words_match_the_reference(words: list[str]) -> None:
-    """Runs of letters or digits, and with a comma or full stop after them, are tokenized as spaCy does."""
+    """Runs of letters or digits, bare or with an opening or closing mark, are tokenized as spaCy does."""
     _check(" ".join(words))
 
 
