@@ -1,4 +1,5 @@
-"""The looser RE2 twins of the date rules' unions: they never pass over a place where the union matches."""
+"""Prefilters: the looser RE2 twins of the date rules' unions, and the first-word scans of ``finditer_at``; neither
+passes over a place where its rule matches."""
 
 from __future__ import annotations
 
@@ -183,14 +184,7 @@ def test_every_start_scan_is_built(name: str) -> None:
        st.lists(st.sampled_from(["", " ", "  ", "\n", "-", "/"]), min_size=14, max_size=14))
 def test_rules_at_their_first_words_find_what_a_full_scan_finds(pieces: list[str], gaps: list[str]) -> None:
     """On an ASCII text, every start-scanned rule finds the same matches as its ``finditer``."""
-    from factcheck.extractors import finditer_at
-
-    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
-    lowered = text.lower()
-    for name, rule, starts, on_lowered in _start_scanned():
-        haystack = lowered if on_lowered else text
-        found = [m.span() for m in finditer_at(rule, starts, haystack, lowered)]
-        assert found == [m.span() for m in rule.finditer(haystack)], name
+    _same_as_full_scans("".join(p + g for p, g in zip(pieces, gaps, strict=False)))
 
 
 _FIRST_WORD_TEXTS = [
@@ -209,6 +203,11 @@ _FIRST_WORD_TEXTS = [
                                   *(t.title() for t in _FIRST_WORD_TEXTS)])
 def test_rules_at_their_first_words_by_example(text: str) -> None:
     """Matches that begin with each first word, in any case and after a hyphen: the same as a full scan."""
+    _same_as_full_scans(text)
+
+
+def _same_as_full_scans(text: str) -> None:
+    """Assert that each start-scanned rule finds in ``text`` (ASCII) what its ``finditer`` finds."""
     from factcheck.extractors import finditer_at
 
     lowered = text.lower()
