@@ -318,3 +318,27 @@ def test_accept_and_taken_match_a_plain_reference_whatever_the_settling(items: l
             ctx.settle()
     assert ctx.value_spans() == sorted((a, b) for a, b, k in kept if k in VALUE_KINDS)
     assert [(c.start, c.end, c.kind) for c in ctx.accepted] == kept
+
+
+_TENSE_PIECES = ["Will", "WILL", "won't", "they'll", "going to", "Set To", "expected to", "scheduled", "next", "would",
+                 "was", "WERE", "had", "held", "Met", "said", "ended", "began", "took place", "ago", "last", "fell",
+                 "struck", "shot", "wanted", "fed", "red", "bed", "willing", "nexts", "talks", "on", "Thursday", "the",
+                 "-", "'", ",", "_", "9"]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_TENSE_PIECES), max_size=10), st.lists(st.sampled_from(["", " ", "  ", "\n"]),
+                                                                      min_size=10, max_size=10))
+def test_tense_of_a_lowered_ascii_clause_is_the_tense_of_the_clause(pieces: list[str], gaps: list[str]) -> None:
+    """``Context.tense_at`` reads an ASCII clause lower-cased with patterns without ``re.I``: the same answers."""
+    from factcheck.extractors import _lowered_tense, tense
+
+    text = "".join(p + g for p, g in zip(pieces, gaps, strict=False))
+    assert _lowered_tense(text.lower()) == tense(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("They WILL MEET.", "future"), ("Talks ENDED.", "past"),
+                                                ("Talks Thursday", None), ("Officials Said It Would Go Ahead", "future")])
+def test_tense_at_in_any_case(text: str, expected: str | None) -> None:
+    """The clause's tense in capitals and title case, through the lower-cased path of an ASCII document."""
+    assert _ctx(text).tense_at(0, 5) == expected
