@@ -342,3 +342,21 @@ def test_tense_of_a_lowered_ascii_clause_is_the_tense_of_the_clause(pieces: list
 def test_tense_at_in_any_case(text: str, expected: str | None) -> None:
     """The clause's tense in capitals and title case, through the lower-cased path of an ASCII document."""
     assert _ctx(text).tense_at(0, 5) == expected
+
+
+_CLAUSE_PIECES = [",", ";", " ", "  ", "\n", "\t", "–", "—", "-", "followed by", "following", "Following", "before",
+                  "after", "as well as", "since", "until", "and", "but", "a", "an", "the", "talks", "beforehand",
+                  "x", "_", "9", "."]
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=16))
+def test_clause_break_is_its_readable_form(pieces: list[str]) -> None:
+    """The clause-break pattern, written to open with its first characters, matches what its plain form matches."""
+    import re
+
+    from factcheck.extractors import _CONNECTIVES, CLAUSE_BREAK
+
+    plain = re.compile(rf",?\s+(?:{_CONNECTIVES})\b|;|,\s+(?:and|but)\s+(?=a\b|an\b|the\b)|\s[–—]\s")
+    text = "".join(pieces)
+    assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]

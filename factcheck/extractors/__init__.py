@@ -269,9 +269,13 @@ class Context:
 
 # Connectives that start a clause about another event: "talks on January 10,
 # followed by a January 12 session"; "six months after meeting in Geneva".
+_CONNECTIVES = "followed by|following|ahead of|prior to|before|after|while|whereas|since|until|as well as"
+#: What ends a clause. Read as ``,?\s+(?:<connective>)\b|;|,\s+(?:and|but)\s+(?=a\b|an\b|the\b)|\s[–—]\s``;
+#: written to open with the class of its first characters, each branch checking behind it which one it met, so
+#: that ``re`` skips ahead to those characters (a third faster; ``tests/test_context.py`` holds the two equal).
 CLAUSE_BREAK = re.compile(
-    r",?\s+(?:followed by|following|ahead of|prior to|before|after|while|whereas|since|until|as well as)\b"
-    r"|;|,\s+(?:and|but)\s+(?=a\b|an\b|the\b)|\s[–—]\s",
+    rf"[,;\s](?:(?<=,)(?:\s+(?:{_CONNECTIVES})\b|\s+(?:and|but)\s+(?=a\b|an\b|the\b))|(?<=;)"
+    rf"|(?<=\s)(?:\s*(?:{_CONNECTIVES})\b|[–—]\s))"
 )
 
 _FUTURE = re.compile(
