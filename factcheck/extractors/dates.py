@@ -1513,10 +1513,13 @@ def find_dates(text: str, ref: dt.date | None, when_at: Callable[[int, int], str
     window = lowered[start:end] if (start, end) != (0, len(text)) else lowered
     found: list[DateMatch] = []
     for rule in _RULES:
+        spots = places.of(rule) if rule.starts is not None else None
+        if spots is not None and not spots:
+            continue  # no word start where the rule may match: its gate words need no search
         if rule.gate and not _mentions(window, rule.gate):
             continue
         assert rule.handler is not None
-        for m in _matches(rule, text, lowered, start, end, places):
+        for m in _matches(rule, text, lowered, start, end, places, spots):
             cache: list[str | None] = []
 
             def when(m: re.Match[str] = m, cache: list[str | None] = cache) -> str | None:
@@ -1610,19 +1613,19 @@ def _keys(word: str) -> tuple[str, ...]:
 
 
 def _matches(rule: _Rule, text: str, lowered: str, start: int, end: int,
-             places: _Places) -> Iterator[re.Match[str]]:
+             places: _Places, spots: list[int] | None = None) -> Iterator[re.Match[str]]:
     """The matches of a rule in ``text[start:end]``, as ``rule.pattern.finditer`` gives them.
 
-    The rule is tried only at the word starts its first words allow, on the
-    lower-cased text when it is case-insensitive; a match found there is read
-    again from ``text`` at the same place, so that the handler sees the
-    original case.
+    The rule is tried only at the word starts its first words allow
+    (``spots``: ``places.of(rule)`` when already known), on the lower-cased
+    text when it is case-insensitive; a match found there is read again from
+    ``text`` at the same place, so that the handler sees the original case.
     """
     haystack = lowered if rule.folded else text
     if rule.starts is None:
         scanned: Iterable[re.Match[str]] = rule.scan.finditer(haystack, start, end)
     else:
-        scanned = _at_places(rule.scan, haystack, end, places.of(rule))
+        scanned = _at_places(rule.scan, haystack, end, places.of(rule) if spots is None else spots)
     for m in scanned:
         if not rule.folded:
             yield m
