@@ -158,6 +158,22 @@ _PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
 _PLAIN_STOP = re.compile(r'(?:[A-Za-z]+|[0-9]+)[,:;!?)"]|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.').fullmatch
 #: Such a chunk after "(" or a straight double quote: two tokens unless one of :func:`_special_cases`.
 _PLAIN_OPEN = re.compile(r'[("](?:[A-Za-z]+|[0-9]+)').fullmatch
+#: Such a chunk joined by hyphens to runs of letters ("ex-wife", "10-year-old"): spaCy's infix rule splits off
+#: each hyphen. A chunk with a part among :func:`_special_cases` goes to spaCy all the same (spaCy 3.8 does not
+#: apply its exceptions to such parts, but nothing here depends on that).
+_PLAIN_HYPHENS = re.compile(r"(?:[A-Za-z]+|[0-9]+)(?:-[A-Za-z]+)+").fullmatch
+
+
+def _hyphen_tokens(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The tokens of a :data:`_PLAIN_HYPHENS` chunk: each part, and each hyphen on its own."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for part in chunk.split("-"):
+        if at:
+            spans.append((at - 1, at))
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    return tuple(spans)
 
 
 def _spacy_chunks(chunks: list[str], *, windowed: bool = False) -> list[tuple[tuple[int, int], ...]]:
@@ -209,8 +225,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
     """Tables that give the tokens of every chunk in ``chunks``: the shared cache, and the over-long chunks.
 
     Chunks shorter than :data:`MAX_CHUNK` are tokenized once and remembered:
-    by :data:`_PLAIN`, :data:`_PLAIN_STOP` and :data:`_PLAIN_OPEN` where
-    they say what spaCy would do, else by spaCy; longer ones are split with
+    by :data:`_PLAIN`, :data:`_PLAIN_STOP`, :data:`_PLAIN_OPEN` and
+    :data:`_PLAIN_HYPHENS` where they say what spaCy would do, else by spaCy; longer ones are split with
     the linear rule and not kept.
     """
     global _cache
@@ -234,6 +250,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
             table[chunk] = ((0, len(chunk) - 1), (len(chunk) - 1, len(chunk)))
         elif _PLAIN_OPEN(chunk) and chunk not in special and chunk[1:] not in special:
             table[chunk] = ((0, 1), (1, len(chunk)))
+        elif _PLAIN_HYPHENS(chunk) and chunk not in special and special.isdisjoint(chunk.split("-")):
+            table[chunk] = _hyphen_tokens(chunk)
         elif len(chunk) <= _SUFFIX_WINDOW:
             short.append(chunk)
         else:

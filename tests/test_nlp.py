@@ -133,19 +133,21 @@ def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPa
     assert {"Jan.", "Mass."} <= set(stops)
     words = [*plain, *stops, *(w[:-1] + "," for w in stops)]
     words += [w + mark for w in plain for mark in ',.:;!?)"'] + [mark + w for w in plain for mark in '("']
+    words += [f"{w}-x" for w in plain] + [f"x-{w}" for w in plain] + [f"1-{w}-y" for w in plain]
     edge = ("word 1990 abc123 3pm said, said. Obama. FBI. A. aB. ABC. U.S. 3. 1990, (1990) \"Yes,\" (see: x" + "x" * 40
             + ". " + "7" * 255)
     _check(" ".join(words) + " " + edge)
     assert parse("We cannot").token_starts == (0, 3, 6)
     assert parse("cannot, Jan. said.").token_ends == (3, 6, 7, 12, 17, 18)
     assert parse('("cannot") gonna!').token_ends == (1, 2, 5, 8, 9, 10, 14, 16, 17)
+    assert parse("ex-wife 10-year-old").token_ends == (2, 3, 7, 10, 11, 15, 16, 19)
 
 
 @FUZZ
-@given(st.lists(st.from_regex(r'[("]?(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})[.,:;!?)"]?', fullmatch=True),
-                max_size=40))
+@given(st.lists(st.from_regex(r'[("]?(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})(?:-[A-Za-z]{1,8}){0,3}[.,:;!?)"]?',
+                              fullmatch=True), max_size=40))
 def test_plain_words_match_the_reference(words: list[str]) -> None:
-    """Runs of letters or digits, bare or with an opening or closing mark, are tokenized as spaCy does."""
+    """Runs of letters or digits, bare, hyphenated or with an opening or closing mark, are tokenized as spaCy does."""
     _check(" ".join(words))
 
 
