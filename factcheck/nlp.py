@@ -156,8 +156,12 @@ _PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
 #: stop that spaCy's suffix rules split off (after a lower-case letter, a digit or two capitals): two tokens
 #: unless one of :func:`_special_cases` ("Jan.", "Mass.").
 _PLAIN_STOP = re.compile(r'(?:[A-Za-z]+|[0-9]+)[,:;!?)"]|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.').fullmatch
-#: Such a chunk after "(" or a straight double quote: two tokens unless one of :func:`_special_cases`.
-_PLAIN_OPEN = re.compile(r'[("](?:[A-Za-z]+|[0-9]+)').fullmatch
+#: Such a chunk with a comma or a full stop (as in :data:`_PLAIN_STOP`) and then a double quote after it: three
+#: tokens unless the chunk, or it without the quote, or its core is one of :func:`_special_cases`.
+_PLAIN_STOP_QUOTE = re.compile(
+    r'(?:(?:[A-Za-z]+|[0-9]+),|(?:[A-Za-z]*[a-z]|[A-Za-z]*[A-Z][A-Z]|[0-9]+)\.)["”]').fullmatch
+#: Such a chunk after "(" or a double quote: two tokens unless one of :func:`_special_cases`.
+_PLAIN_OPEN = re.compile(r'[("“](?:[A-Za-z]+|[0-9]+)').fullmatch
 #: Such a chunk joined by hyphens to runs of letters ("ex-wife", "10-year-old"): spaCy's infix rule splits off
 #: each hyphen. A chunk with a part among :func:`_special_cases` goes to spaCy all the same (spaCy 3.8 does not
 #: apply its exceptions to such parts, but nothing here depends on that).
@@ -225,8 +229,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
     """Tables that give the tokens of every chunk in ``chunks``: the shared cache, and the over-long chunks.
 
     Chunks shorter than :data:`MAX_CHUNK` are tokenized once and remembered:
-    by :data:`_PLAIN`, :data:`_PLAIN_STOP`, :data:`_PLAIN_OPEN` and
-    :data:`_PLAIN_HYPHENS` where they say what spaCy would do, else by spaCy; longer ones are split with
+    by :data:`_PLAIN` and the patterns after it where they say what spaCy
+    would do, else by spaCy; longer ones are split with
     the linear rule and not kept.
     """
     global _cache
@@ -248,6 +252,9 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
             table[chunk] = _ONE_TOKEN[len(chunk)]
         elif _PLAIN_STOP(chunk) and chunk not in special and chunk[:-1] not in special:
             table[chunk] = ((0, len(chunk) - 1), (len(chunk) - 1, len(chunk)))
+        elif _PLAIN_STOP_QUOTE(chunk) and special.isdisjoint((chunk, chunk[:-1], chunk[:-2])):
+            n = len(chunk)
+            table[chunk] = ((0, n - 2), (n - 2, n - 1), (n - 1, n))
         elif _PLAIN_OPEN(chunk) and chunk not in special and chunk[1:] not in special:
             table[chunk] = ((0, 1), (1, len(chunk)))
         elif _PLAIN_HYPHENS(chunk) and chunk not in special and special.isdisjoint(chunk.split("-")):
