@@ -150,8 +150,9 @@ def _special_cases() -> frozenset[str]:
 
 
 #: A chunk of ASCII letters only or digits only: spaCy's affix and infix rules all need some other character,
-#: so such a chunk is one token unless it is one of :func:`_special_cases`.
-_PLAIN = re.compile(r"[A-Za-z]+|[0-9]+").fullmatch
+#: so such a chunk is one token unless it is one of :func:`_special_cases`. So is a number with points, commas
+#: or colons between its digits ("10,000", "3.5", "10:30"): no rule splits a digit from a digit there.
+_PLAIN = re.compile(r"[A-Za-z]+|[0-9]+(?:[.,:][0-9]+)*").fullmatch
 #: Such a chunk with a comma, a colon, a semicolon, "!", "?", ")" or a straight double quote after it, or a full
 #: stop that spaCy's suffix rules split off (after a lower-case letter, a digit or two capitals): two tokens
 #: unless one of :func:`_special_cases` ("Jan.", "Mass.").

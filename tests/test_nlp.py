@@ -137,7 +137,7 @@ def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPa
     words += [w + end for w in [*plain, *(s[:-1] for s in stops)] for end in (',"', '."', ",”", ".”")]
     words += ["“" + w for w in plain]
     edge = ("word 1990 abc123 3pm said, said. Obama. FBI. A. aB. ABC. U.S. 3. 1990, (1990) \"Yes,\" (see: x" + "x" * 40
-            + ". " + "7" * 255)
+            + ". 10,000 3.5 10:30 1.2.3 4:5:6 7:30pm 8.5% 9,10. " + "7" * 255)
     _check(" ".join(words) + " " + edge)
     assert parse("We cannot").token_starts == (0, 3, 6)
     assert parse("cannot, Jan. said.").token_ends == (3, 6, 7, 12, 17, 18)
@@ -146,8 +146,8 @@ def test_plain_words_spacy_splits_by_its_exceptions(monkeypatch: pytest.MonkeyPa
 
 
 @FUZZ
-@given(st.lists(st.from_regex(r'[("“]?(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6})(?:-[A-Za-z]{1,8}){0,3}'
-                              r'(?:[.,:;!?)"]|[.,]["”])?', fullmatch=True), max_size=40))
+@given(st.lists(st.from_regex(r'[("“]?(?:[A-Za-z]{1,40}|[0-9]{1,40}|[A-Za-z0-9]{1,6}|[0-9]{1,3}(?:[.,:][0-9]{1,3}){1,3})'
+                              r'(?:-[A-Za-z]{1,8}){0,3}(?:[.,:;!?)"]|[.,]["”])?', fullmatch=True), max_size=40))
 def test_plain_words_match_the_reference(words: list[str]) -> None:
     """Runs of letters or digits, bare, hyphenated or with an opening or closing mark, are tokenized as spaCy does."""
     _check(" ".join(words))
