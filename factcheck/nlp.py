@@ -231,8 +231,8 @@ def _chunk_tables(chunks: list[str]) -> tuple[dict[str, tuple[tuple[int, int], .
 
     Chunks shorter than :data:`MAX_CHUNK` are tokenized once and remembered:
     by :data:`_PLAIN` and the patterns after it where they say what spaCy
-    would do, else by spaCy; longer ones are split with
-    the linear rule and not kept.
+    would do, else by spaCy. Longer ones are split with the linear rule and
+    not kept.
     """
     global _cache
     table = _cache
