@@ -340,7 +340,8 @@ def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: 
     pattern's first words). A rule that opens with a look-behind is
     otherwise tried at every character; ``re`` skips ahead to the first
     characters of ``starts``. With ``starts`` or ``lowered`` None (a
-    document that is not ASCII), every character is tried.
+    document that is not ASCII), every character is tried. ``pattern`` must
+    not match the empty string.
 
     >>> rule = re.compile(r"\\b(?:last|next)\\s+week", re.I)
     >>> text = "Next week, not last week"
@@ -405,10 +406,10 @@ def tense(text: str) -> str | None:
     return _cached_tense(text) if len(text) <= _TENSE_CACHED_CHARS else _tense(text)
 
 
-def _tense(text: str) -> str | None:
-    if _FUTURE.search(text):
+def _tense(text: str, future: re.Pattern[str] = _FUTURE, past: re.Pattern[str] = _PAST) -> str | None:
+    if future.search(text):
         return "future"
-    if _PAST.search(text):
+    if past.search(text):
         return "past"
     return None
 
@@ -425,11 +426,7 @@ _PAST_LOWER = re.compile(lowered_pattern(_PAST.pattern))
 
 def _lowered_tense(text: str) -> str | None:
     """:func:`tense` of an ASCII text already lower-cased."""
-    if _FUTURE_LOWER.search(text):
-        return "future"
-    if _PAST_LOWER.search(text):
-        return "past"
-    return None
+    return _tense(text, _FUTURE_LOWER, _PAST_LOWER)
 
 
 Func = Callable[[Context], Iterable[Candidate]]
