@@ -7,13 +7,13 @@ result is a light :class:`Parsed` of offsets; no spaCy ``Doc`` is kept.
 spaCy splits a text at whitespace and tokenizes each whitespace-free chunk
 on its own, so the tokens of a chunk do not depend on where it stands. Each
 distinct chunk is therefore tokenized once and its token offsets are
-remembered in a bounded cache: a chunk of letters or digits only, perhaps
-with one mark before or after it that spaCy splits off, and not in spaCy's
-exception table, directly; the other unseen chunks of a document in one or
-two spaCy calls. A document's tokens are then laid out from the
-cache, and its sentences are found by looking only at line breaks and end
-marks. On news text this costs a fraction of running spaCy's tokenizer over
-the document.
+remembered in a bounded cache: a chunk of letters or digits, perhaps with
+marks or hyphens that spaCy splits off and not in spaCy's exception table,
+directly (``_PLAIN`` and the patterns after it); the other unseen chunks of
+a document in one or two spaCy calls. A document's tokens are then laid out
+from the cache, and its sentences are found by looking only at line breaks
+and end marks. On news text this costs a fraction of running spaCy's
+tokenizer over the document.
 
 Worst-case behaviour is linear in the length of the text:
 

@@ -163,7 +163,7 @@ def _start_scanned() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None,
     return [("relative", T._RELATIVE, T._RELATIVE_STARTS, False), ("now", T._NOW, T._NOW_STARTS, False),
             ("last-next", T._LAST_NEXT, T._LAST_NEXT_STARTS, False), ("day part", T._DAY_PART, T._DAY_PART_STARTS, True),
             ("facility", P._FACILITY, P._FACILITY_STARTS, False), ("another", Q._ANOTHER, Q._ANOTHER_STARTS, False),
-            ("slash", Q._SLASH, Q._SLASH_STARTS, False)]
+            ("slash", Q._SLASH, Q._SLASH_STARTS, False), ("clock range", T._LOOSE_RANGE, T._LOOSE_RANGE_STARTS, False)]
 
 
 _PIECES = ["at", "At", "in", "IN", "inside", "the", "his", "a", "an", "home", "hospital", "Santa Rosa", "another",

@@ -183,10 +183,13 @@ def test_range_scan_of_ascii_text_by_example(text: str) -> None:
 
 
 def _same_ranges(text: str) -> bool:
-    """Assert that both scans find the same ranges; whether they found any."""
-    fast = [m.span() for m in times._loose_range_matches(text, text.lower())]
-    assert fast == [m.span() for m in times._loose_range_matches(text)]
-    return bool(fast)
+    """Assert that both scans for ranges (an ASCII and any document) find what ``finditer`` finds; whether it found any."""
+    from factcheck.extractors import finditer_at
+
+    full = [m.span() for m in times._LOOSE_RANGE.finditer(text)]
+    assert [m.span() for m in finditer_at(times._LOOSE_RANGE, times._LOOSE_RANGE_STARTS, text, text.lower())] == full
+    assert [m.span() for m in finditer_at(times._LOOSE_RANGE, times._LOOSE_START, text, text)] == full
+    return bool(full)
 
 
 @pytest.mark.parametrize("text", ["The pilot has logged 2000 hours of flying.", "It took 1500 hours.",
@@ -534,10 +537,11 @@ def test_every_clock_start_is_a_scanned_start() -> None:
 
 
 def test_every_loose_range_start_is_a_scanned_start() -> None:
-    """``_loose_range_matches`` gives exactly the matches of ``_LOOSE_RANGE.finditer`` (issue 8)."""
+    """The range rule tried only where ``_LOOSE_START`` matches gives exactly its ``finditer`` matches (issue 8)."""
     import random
 
-    from factcheck.extractors.times import _LOOSE_RANGE, _loose_range_matches
+    from factcheck.extractors import finditer_at
+    from factcheck.extractors.times import _LOOSE_RANGE, _LOOSE_START
 
     pieces = ["from ", "between ", "in between ", "In ", "around ", "About ", "roughly ", "3", "11", ":30", "h", "15",
               " - ", "-", " to ", " and ", "until ", "pm", " am", " in the morning", " ", "x", "percent", ".", ":"]
@@ -545,7 +549,7 @@ def test_every_loose_range_start_is_a_scanned_start() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
         expected = [(m.span(), m.groupdict()) for m in _LOOSE_RANGE.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in _loose_range_matches(text)] == expected, text
+        assert [(m.span(), m.groupdict()) for m in finditer_at(_LOOSE_RANGE, _LOOSE_START, text, text)] == expected, text
 
 
 ROLES = [

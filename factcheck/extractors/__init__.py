@@ -331,28 +331,28 @@ def non_overlapping(ranked: Iterable[_S]) -> list[_S]:
 
 
 def finditer_at(pattern: re.Pattern[str], starts: re.Pattern[str] | None, text: str,
-                lowered: str | None) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, with ``pattern`` tried only where ``starts`` matches ``lowered``.
+                scanned: str | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, with ``pattern`` tried only where ``starts`` matches ``scanned``.
 
-    ``lowered`` is ``text`` lower-cased (:attr:`Context.lowered` of an ASCII
-    document; the same offsets), and ``starts`` must match it wherever a
-    match of ``pattern`` may begin (``dates.start_scan`` builds one from a
-    pattern's first words). A rule that opens with a look-behind is
-    otherwise tried at every character; ``re`` skips ahead to the first
-    characters of ``starts``. With ``starts`` or ``lowered`` None (a
-    document that is not ASCII), every character is tried. ``pattern`` must
-    not match the empty string.
+    ``scanned`` has the offsets of ``text`` (usually :attr:`Context.lowered`
+    of an ASCII document), and ``starts`` must match it wherever a match of
+    ``pattern`` may begin (``dates.start_scan`` builds one for the
+    lower-cased text from a pattern's first words). A rule that opens with a
+    look-behind is otherwise tried at every character; ``re`` skips ahead to
+    the first characters of ``starts``. With ``starts`` or ``scanned`` None
+    (for ``start_scan``: a document that is not ASCII), every character is
+    tried. ``pattern`` must not match the empty string.
 
     >>> rule = re.compile(r"\\b(?:last|next)\\s+week", re.I)
     >>> text = "Next week, not last week"
     >>> [m.group() for m in finditer_at(rule, re.compile("l|n"), text, text.lower())]
     ['Next week', 'last week']
     """
-    if starts is None or lowered is None:
+    if starts is None or scanned is None:
         yield from pattern.finditer(text)
         return
     pos = 0
-    for at in starts.finditer(lowered):
+    for at in starts.finditer(scanned):
         place = at.start()
         if place < pos or (m := pattern.match(text, place)) is None:
             continue

@@ -811,29 +811,11 @@ _LOOSE_RANGE = re.compile(
     re.I)
 
 
-# where a match of ``_LOOSE_RANGE`` can start (same look-behind, same flags): a digit or one of its lead words
+# where a match of ``_LOOSE_RANGE`` can start (same look-behind, same flags): a digit or one of its lead words; it
+# scans a document that is not ASCII, an ASCII one is scanned on its lower-cased text by ``_LOOSE_RANGE_STARTS``
 _LOOSE_START = re.compile(r"(?<![\w:.-])(?=[\dabfirABFIR])(?=\d|around|about|approximately|roughly|from|in\s|between)",
                           re.I)
-# the same places in the lower-cased text of an ASCII document, one branch per first character: ``re`` then skips
-# ahead to those characters instead of trying the look-behind at every one ("in" opens a match only before
-# "between")
-_LOOSE_START_ASCII = re.compile("|".join(
-    [rf"{d}(?<![\w:.-]{d})" for d in "0123456789"]
-    + [rf"{w[0]}(?<![\w:.-]{w[0]})(?={w[1:]})"
-       for w in ("around", "about", "approximately", "roughly", "from", r"in\s+between", "between")]))
-
-
-def _loose_range_matches(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
-    """The matches of ``_LOOSE_RANGE``, exactly as its ``finditer`` gives them, tried only where one can start.
-
-    ``lowered``: the text lower-cased when it is all ASCII (``Context.lowered``), for the faster scan.
-    """
-    pos = 0
-    for at in _LOOSE_START.finditer(text) if lowered is None else _LOOSE_START_ASCII.finditer(lowered):
-        if at.start() < pos or (m := _LOOSE_RANGE.match(text, at.start())) is None:
-            continue
-        pos = m.end()
-        yield m
+_LOOSE_RANGE_STARTS = start_scan(_LOOSE_RANGE)
 
 
 def _adjacent_day(text: str, dates: list[DateMatch], start: int, end: int) -> tuple[DateMatch | None, int, int]:
@@ -861,7 +843,8 @@ def _loose_ranges(ctx: Context, now: dt.datetime | None, dates: list[DateMatch])
     """
     text = ctx.text
     day = ctx.reference
-    for m in _loose_range_matches(text, ctx.lowered if ctx.is_ascii else None):
+    starts, scanned = (_LOOSE_RANGE_STARTS, ctx.lowered) if ctx.is_ascii else (_LOOSE_START, text)
+    for m in finditer_at(_LOOSE_RANGE, starts, text, scanned):
         g = m.groupdict()
         kw = re.sub(r"\s+", " ", (g["kw"] or "").lower())
         if g["sep"].lower() == "and" and not kw.endswith("between"):
